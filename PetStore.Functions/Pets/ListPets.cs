@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using PetStore.Functions.Http;
+using PetStore.Functions.Storage;
+
+namespace PetStore.Functions.Pets;
+
+internal sealed class ListPets(IPetStore store)
+{
+    [Function(nameof(ListPets))]
+    public async Task<Results<Ok<PetListResponse>, ValidationProblem>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pets")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var errors = ListPetsQuery.Validate(request.Query, out var query);
+        if (query is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        PetPage page;
+        try
+        {
+            page = await store.ListAsync(query, cancellationToken);
+        }
+        catch (InvalidContinuationTokenException)
+        {
+            return Problems.Field("continuationToken", "This continuation token was not issued by this API. Start again without it.");
+        }
+
+        var pets = page.Pets.Select(p => PetResponse.From(p.Pet)).ToList();
+        return TypedResults.Ok(new PetListResponse(pets, NextLink(request, page.ContinuationToken)));
+    }
+
+    /// <summary>This request's URL with the same filters and the next page's token; the function key is left out.</summary>
+    private static string? NextLink(HttpRequest request, string? continuationToken)
+    {
+        if (continuationToken is null)
+        {
+            return null;
+        }
+
+        var query = new QueryBuilder(request.Query
+            .Where(p => p.Key is not ("continuationToken" or "code"))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))))
+        {
+            { "continuationToken", continuationToken },
+        };
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
+    }
+}

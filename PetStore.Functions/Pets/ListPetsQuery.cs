@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http;
+using PetStore.Functions.Storage;
+
+namespace PetStore.Functions.Pets;
+
+/// <summary>The query string of <c>GET /api/pets</c>. Parameters it does not know (such as <c>code</c>) are ignored.</summary>
+internal static class ListPetsQuery
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <returns>The errors per parameter; empty exactly when <paramref name="query"/> is set.</returns>
+    public static Dictionary<string, string[]> Validate(IQueryCollection parameters, out PetListQuery? query)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        Species? species = null;
+        if (Single(parameters, "species", errors) is { } speciesText)
+        {
+            if (PetNames.TryParseSpecies(speciesText, out var parsed))
+            {
+                species = parsed;
+            }
+            else
+            {
+                errors["species"] = [$"Species must be one of: {string.Join(", ", PetNames.SpeciesNames)}."];
+            }
+        }
+
+        PetStatus? status = null;
+        if (Single(parameters, "status", errors) is { } statusText)
+        {
+            if (PetNames.TryParseStatus(statusText, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"Status must be one of: {string.Join(", ", PetNames.StatusNames)}."];
+            }
+        }
+
+        var includeDeleted = false;
+        if (Single(parameters, "includeDeleted", errors) is { } includeText && !bool.TryParse(includeText, out includeDeleted))
+        {
+            errors["includeDeleted"] = ["includeDeleted must be true or false."];
+        }
+
+        var pageSize = DefaultPageSize;
+        if (Single(parameters, "pageSize", errors) is { } sizeText
+            && (!int.TryParse(sizeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize)
+                || pageSize is < 1 or > MaxPageSize))
+        {
+            errors["pageSize"] = [$"pageSize must be a whole number from 1 to {MaxPageSize}."];
+        }
+
+        var continuationToken = Single(parameters, "continuationToken", errors);
+        if (continuationToken is { Length: 0 })
+        {
+            errors["continuationToken"] = ["continuationToken must not be empty; omit it to start from the first page."];
+        }
+
+        query = errors.Count == 0 ? new PetListQuery(species, status, includeDeleted, pageSize, continuationToken) : null;
+        return errors;
+    }
+
+    private static string? Single(IQueryCollection parameters, string name, Dictionary<string, string[]> errors)
+    {
+        if (!parameters.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        if (values.Count > 1)
+        {
+            errors[name] = [$"Give {name} at most once."];
+            return null;
+        }
+
+        return values[0] ?? "";
+    }
+}
