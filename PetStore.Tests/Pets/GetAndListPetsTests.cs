@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PetStore.Functions.Pets;
+using PetStore.Tests.Fakes;
+
+namespace PetStore.Tests.Pets;
+
+public class GetAndListPetsTests
+{
+    private readonly App _app = new();
+
+    [Fact]
+    public async Task GetPet_SoftDeletedPet_IsReturnedWithDeletionTimesAndETag()
+    {
+        var pet = _app.Store.Seed(TestPets.New().SoftDelete(TestPets.Start, TestPets.Start.AddDays(30))).Pet;
+        var request = Requests.Empty(path: $"/api/pets/{pet.Id}");
+
+        var result = await _app.GetPet().Run(request, pet.Id, default);
+
+        var body = Assert.IsType<Ok<PetResponse>>(result.Result).Value!;
+        Assert.Equal("deleted", body.Status);
+        Assert.Equal(TestPets.Start.AddDays(30).UtcDateTime, body.PurgeAt);
+        Assert.Equal(_app.Store[pet.Id]!.ETag, request.HttpContext.Response.Headers.ETag.ToString());
+    }
+
+    [Fact]
+    public async Task GetPet_UnknownId_ReturnsNotFoundProblem()
+    {
+        var result = await _app.GetPet().Run(Requests.Empty(), TestPets.New().Id, default);
+
+        var problem = Assert.IsType<ProblemHttpResult>(result.Result);
+        Assert.Equal(StatusCodes.Status404NotFound, problem.StatusCode);
+        Assert.Equal("Pet not found", problem.ProblemDetails.Title);
+    }
+
+    [Fact]
+    public void PetResponse_Serialised_IsCamelCaseUtcAndOmitsUnsetFields()
+    {
+        var json = JsonSerializer.Serialize(PetResponse.From(TestPets.New(id: "0123456789abcdef0123456789abcdef")), JsonSerializerOptions.Web);
+
+        Assert.Equal(
+            """{"id":"0123456789abcdef0123456789abcdef","name":"Rex","species":"dog","ageMonths":12,"status":"new","createdAt":"2026-11-29T12:00:00Z","updatedAt":"2026-11-29T12:00:00Z"}""",
+            json);
+    }
+
+    [Fact]
+    public async Task ListPets_FollowingNextLinks_ReturnsEveryMatchingPetOnceAndHidesDeletedByDefault()
+    {
+        var dogs = Enumerable.Range(0, 5).Select(i => _app.Store.Seed(TestPets.New(id: $"{i:x32}", species: Species.Dog)).Pet.Id).ToList();
+        _app.Store.Seed(TestPets.New(id: $"{10:x32}", species: Species.Cat));
+        _app.Store.Seed(TestPets.New(id: $"{11:x32}", species: Species.Dog).SoftDelete(TestPets.Start, TestPets.Start.AddDays(1)));
+
+        List<string> seen = [];
+        var query = "?species=dog&pageSize=2&code=secret";
+        var pages = 0;
+        while (query is not null)
+        {
+            var result = await _app.ListPets().Run(Requests.Empty(query: query), default);
+            var page = Assert.IsType<Ok<PetListResponse>>(result.Result).Value!;
+            seen.AddRange(page.Value.Select(p => p.Id));
+            pages++;
+            if (page.NextLink is { } next)
+            {
+                Assert.StartsWith("http://localhost:7071/api/pets?", next, StringComparison.Ordinal);
+                Assert.DoesNotContain("secret", next, StringComparison.Ordinal);
+                Assert.Contains("species=dog", next, StringComparison.Ordinal);
+            }
+
+            query = page.NextLink is null ? null : new Uri(page.NextLink).Query;
+        }
+
+        Assert.Equal(dogs, seen);
+        Assert.Equal(3, pages);
+    }
+
+    [Fact]
+    public async Task ListPets_IncludeDeleted_ReturnsDeletedToo()
+    {
+        _app.Store.Seed(TestPets.New(id: $"{1:x32}"));
+        _app.Store.Seed(TestPets.New(id: $"{2:x32}").SoftDelete(TestPets.Start, TestPets.Start.AddDays(1)));
+
+        var result = await _app.ListPets().Run(Requests.Empty(query: "?includeDeleted=true"), default);
+
+        Assert.Equal(2, Assert.IsType<Ok<PetListResponse>>(result.Result).Value!.Value.Count);
+    }
+
+    [Theory]
+    [InlineData("?pageSize=0", "pageSize")]
+    [InlineData("?pageSize=101", "pageSize")]
+    [InlineData("?pageSize=ten", "pageSize")]
+    [InlineData("?pageSize=-1", "pageSize")]
+    [InlineData("?species=dragon", "species")]
+    [InlineData("?status=sold", "status")]
+    [InlineData("?includeDeleted=yes", "includeDeleted")]
+    [InlineData("?species=dog&species=cat", "species")]
+    [InlineData("?continuationToken=", "continuationToken")]
+    [InlineData("?continuationToken=bogus", "continuationToken")]
+    public async Task ListPets_InvalidQuery_ReturnsValidationProblemForTheParameter(string query, string parameter)
+    {
+        var result = await _app.ListPets().Run(Requests.Empty(query: query), default);
+
+        Assert.True(Assert.IsType<ValidationProblem>(result.Result).ProblemDetails.Errors.ContainsKey(parameter));
+    }
+}
