@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PetStore.Functions;
+using PetStore.Functions.Pets;
+using PetStore.Functions.Purge;
+using PetStore.Functions.Reminders;
+using PetStore.Functions.Storage;
+
+namespace PetStore.Tests.Contract;
+
+public class SettingsContractTests
+{
+    private static JsonElement ReadJson(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.Clone();
+    }
+
+    private static string RepoFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PetStore.sln")))
+            {
+                return Path.Combine(dir.FullName, name);
+            }
+        }
+
+        throw new FileNotFoundException("PetStore.sln not found above the test output.");
+    }
+
+    [Fact]
+    public void HostJson_SetsTheQueueBehaviourExplicitly()
+    {
+        var queues = ReadJson(Path.Combine(AppContext.BaseDirectory, "host.json")).GetProperty("extensions").GetProperty("queues");
+
+        Assert.True(TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromSeconds(2));
+        Assert.InRange(queues.GetProperty("maxDequeueCount").GetInt32(), 2, 10);
+        Assert.True(queues.TryGetProperty("visibilityTimeout", out _));
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+    }
+
+    [Fact]
+    public void SampleSettings_BindToValidOptionsWithTheDocumentedDefaults()
+    {
+        var values = ReadJson(RepoFile("local.settings.sample.json")).GetProperty("Values");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.EnumerateObject().Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.GetString())))
+            .Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPetStore()
+            .BuildServiceProvider();
+
+        Assert.Equal(TimeSpan.FromDays(30), services.GetRequiredService<IOptions<PetOptions>>().Value.RetentionPeriod);
+        Assert.Equal(TimeSpan.FromDays(1), services.GetRequiredService<IOptions<ReminderOptions>>().Value.FeedingInterval);
+        Assert.Equal(16, services.GetRequiredService<IOptions<PurgeOptions>>().Value.MaxConcurrency);
+        Assert.Equal(("pets", "petpurgeindex"), (services.GetRequiredService<IOptions<StorageOptions>>().Value.PetsTable, services.GetRequiredService<IOptions<StorageOptions>>().Value.PurgeIndexTable));
+        Assert.Equal("UseDevelopmentStorage=true", configuration[StorageOptions.ConnectionName]);
+    }
+
+    [Theory]
+    [InlineData("Pets:RetentionPeriod", "00:00:00")]
+    [InlineData("Reminders:FeedingInterval", "-01:00:00")]
+    [InlineData("Purge:MaxConcurrency", "0")]
+    [InlineData("Storage:PetsTable", "no-dashes")]
+    [InlineData("PetStorage", "")]
+    public void Options_InvalidSetting_FailsWithAMessageNamingIt(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
+            .Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPetStore()
+            .BuildServiceProvider();
+
+        var validator = services.GetRequiredService<IStartupValidator>();
+        var error = Assert.ThrowsAny<OptionsValidationException>(validator.Validate);
+        Assert.Contains(key.Split(':')[0], error.Message, StringComparison.Ordinal);
+    }
+}
