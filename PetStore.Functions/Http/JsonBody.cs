@@ -37,7 +37,7 @@ internal sealed class JsonBody
 
     public static async Task<JsonBody> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType) && !request.Body.CanSeek))
+        if (request.ContentLength is 0)
         {
             return NotAnObject("A JSON object is required as the request body.");
         }
