@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using PetStore.Functions.Reminders;
@@ -41,10 +40,11 @@ internal sealed class StorageReminderQueue : IReminderQueue
             await _queues.EnsureAsync(cancellationToken);
             await queue.SendMessageAsync(body, cancellationToken);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
-            StorageLog.QueueFailed(_logger, operation, ex.Status, ex.ErrorCode, ex);
-            throw new StorageUnavailableException($"The queue failed to {operation} (status {ex.Status}).", ex);
+            var status = StorageFaults.Status(ex);
+            StorageLog.QueueFailed(_logger, operation, status, StorageFaults.ErrorCode(ex), ex);
+            throw new StorageUnavailableException($"The queue failed to {operation} (status {status}).", ex);
         }
     }
 }

@@ -42,7 +42,7 @@ internal sealed class TablePetStore : IPetStore
             var response = await _pets.GetEntityIfExistsAsync<PetEntity>(id, PetEntity.PetRowKey, cancellationToken: cancellationToken);
             return response.HasValue ? ToStored(response.Value!) : null;
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "read a pet");
         }
@@ -60,7 +60,7 @@ internal sealed class TablePetStore : IPetStore
         {
             throw new PetAlreadyExistsException(pet.Id, ex);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "add a pet");
         }
@@ -78,7 +78,7 @@ internal sealed class TablePetStore : IPetStore
         {
             throw new PetChangedException(pet.Id, ex);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "update a pet");
         }
@@ -99,7 +99,7 @@ internal sealed class TablePetStore : IPetStore
         {
             throw new PetChangedException(id, ex);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "remove a pet");
         }
@@ -125,7 +125,7 @@ internal sealed class TablePetStore : IPetStore
         {
             throw new InvalidContinuationTokenException(ex);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "list pets");
         }
@@ -138,7 +138,7 @@ internal sealed class TablePetStore : IPetStore
         {
             await _purgeIndex.UpsertEntityAsync(PurgeEntryEntity.FromEntry(entry), TableUpdateMode.Replace, cancellationToken);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "save a purge index entry");
         }
@@ -168,7 +168,7 @@ internal sealed class TablePetStore : IPetStore
                     await RemovePurgeEntryAsync(entity, cancellationToken);
                 }
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
             {
                 throw Translate(ex, "remove purge index entries");
             }
@@ -197,7 +197,7 @@ internal sealed class TablePetStore : IPetStore
 
                 page = enumerator.Current;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
             {
                 throw Translate(ex, "list due purge index entries");
             }
@@ -219,7 +219,7 @@ internal sealed class TablePetStore : IPetStore
         {
             // Already gone.
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "remove a purge index entry");
         }
@@ -231,7 +231,7 @@ internal sealed class TablePetStore : IPetStore
         {
             await _tables.EnsureAsync(cancellationToken);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
         {
             throw Translate(ex, "create the tables");
         }
@@ -282,9 +282,10 @@ internal sealed class TablePetStore : IPetStore
         }
     }
 
-    private StorageUnavailableException Translate(RequestFailedException ex, string operation)
+    private StorageUnavailableException Translate(Exception ex, string operation)
     {
-        StorageLog.StorageFailed(_logger, operation, ex.Status, ex.ErrorCode, ex);
-        return new StorageUnavailableException($"Storage failed to {operation} (status {ex.Status}).", ex);
+        var status = StorageFaults.Status(ex);
+        StorageLog.StorageFailed(_logger, operation, status, StorageFaults.ErrorCode(ex), ex);
+        return new StorageUnavailableException($"Storage failed to {operation} (status {status}).", ex);
     }
 }
