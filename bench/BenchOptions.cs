@@ -1,0 +1,119 @@
+using System.Globalization;
+
+namespace PetStore.Bench;
+
+/// <summary>How big each scenario is and how hard it is driven. <see cref="Full"/> is the issue's sizes.</summary>
+internal sealed record BenchOptions
+{
+    /// <summary>Operations in flight at once, for the app and the floor alike (and the purge's own concurrency).</summary>
+    public int Concurrency { get; init; } = 16;
+
+    public int Creates { get; init; } = 5_000;
+
+    public int Reminders { get; init; } = 5_000;
+
+    /// <summary>Due pets in each purge-speed run.</summary>
+    public int PurgeDue { get; init; } = 5_000;
+
+    /// <summary>Due pets in each purge-flat run, purged once among the small and once among the large live set.</summary>
+    public int PurgeFlatDue { get; init; } = 1_000;
+
+    public int PurgeLiveSmall { get; init; } = 1_000;
+
+    public int PurgeLiveLarge { get; init; } = 20_000;
+
+    /// <summary>Pets the list scenario pages through.</summary>
+    public int ListSize { get; init; } = 5_000;
+
+    /// <summary>
+    /// How many alternating app/floor rounds each comparison is split into (ABBA order), so drift on a shared
+    /// machine lands on both paths evenly.
+    /// </summary>
+    public int Rounds { get; init; } = 4;
+
+    public bool QuickMode { get; init; }
+
+    /// <summary>The scenarios to run, by name; empty for all of them.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Where the JSON report goes; null for a time-stamped file under <c>bench/results/</c>.</summary>
+    public string? JsonPath { get; init; }
+
+    public static BenchOptions Full { get; } = new();
+
+    /// <summary>Every scenario, small enough to finish in well under a minute: proves the benchmark works, measures little.</summary>
+    public static BenchOptions Quick { get; } = new()
+    {
+        QuickMode = true,
+        Creates = 200,
+        Reminders = 200,
+        PurgeDue = 200,
+        PurgeFlatDue = 100,
+        PurgeLiveSmall = 100,
+        PurgeLiveLarge = 1_000,
+        ListSize = 500,
+        Rounds = 2,
+    };
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench -- [options]
+          --quick                 every scenario at small sizes (under a minute)
+          --concurrency N         operations in flight at once (default 16)
+          --creates N             create operations (default 5000)
+          --reminders N           reminder messages processed (default 5000)
+          --purge-due N           due pets per purge-speed run (default 5000)
+          --purge-flat-due N      due pets per purge-flat run (default 1000)
+          --purge-live-small N    live pets beside them, small case (default 1000)
+          --purge-live-large N    live pets beside them, large case (default 20000)
+          --list-size N           pets the list scenario pages through (default 5000)
+          --rounds N              alternating app/floor rounds per comparison (default 4)
+          --only A,B              run only these scenarios (create, reminder, purge-flat, purge-speed, list)
+          --json PATH             where to write the JSON report (default bench/results/<time>.json)
+        Size flags given after --quick override its sizes.
+        """;
+
+    /// <exception cref="ArgumentException">An unknown flag or a value that is not a positive whole number.</exception>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = Full;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var flag = args[i];
+            options = flag switch
+            {
+                "--quick" => Quick with { Concurrency = options.Concurrency, JsonPath = options.JsonPath },
+                "--concurrency" => options with { Concurrency = Count(args, ref i) },
+                "--creates" => options with { Creates = Count(args, ref i) },
+                "--reminders" => options with { Reminders = Count(args, ref i) },
+                "--purge-due" => options with { PurgeDue = Count(args, ref i) },
+                "--purge-flat-due" => options with { PurgeFlatDue = Count(args, ref i) },
+                "--purge-live-small" => options with { PurgeLiveSmall = Count(args, ref i) },
+                "--purge-live-large" => options with { PurgeLiveLarge = Count(args, ref i) },
+                "--list-size" => options with { ListSize = Count(args, ref i) },
+                "--rounds" => options with { Rounds = Count(args, ref i) },
+                "--json" => options with { JsonPath = Value(args, ref i) },
+                "--only" => options with { Only = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                _ => throw new ArgumentException($"Unknown option '{flag}'.", nameof(args)),
+            };
+        }
+
+        // The purge runs the app's own MaxConcurrency setting, which allows 1-256.
+        return options.Concurrency > 256 ? throw new ArgumentException("--concurrency must be at most 256.", nameof(args)) : options;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i)
+    {
+        var flag = args[i];
+        return ++i < args.Count ? args[i] : throw new ArgumentException($"{flag} needs a value.", nameof(args));
+    }
+
+    private static int Count(IReadOnlyList<string> args, ref int i)
+    {
+        var flag = args[i];
+        var text = Value(args, ref i);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{flag} needs a positive whole number, not '{text}'.", nameof(args));
+    }
+}
