@@ -8,6 +8,7 @@ namespace PetStore.Tests.EndToEnd;
 public sealed class E2EFactAttribute : FactAttribute
 {
     private bool _needsAdminApi;
+    private bool _needsDeployedApp;
 
     public E2EFactAttribute() => Skip = E2ETarget.Current.SkipReason;
 
@@ -19,6 +20,17 @@ public sealed class E2EFactAttribute : FactAttribute
         {
             _needsAdminApi = value;
             Skip = value ? E2ETarget.Current.AdminApiSkipReason : E2ETarget.Current.SkipReason;
+        }
+    }
+
+    /// <summary>The test checks something only a deployed app does, such as enforcing function keys.</summary>
+    public bool NeedsDeployedApp
+    {
+        get => _needsDeployedApp;
+        set
+        {
+            _needsDeployedApp = value;
+            Skip = value ? E2ETarget.Current.DeployedOnlySkipReason : E2ETarget.Current.SkipReason;
         }
     }
 }

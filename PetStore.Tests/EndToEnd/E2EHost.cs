@@ -108,6 +108,9 @@ public sealed class E2EHost : IAsyncLifetime
         }
     }
 
+    /// <summary>A client for the same app that sends no function key; the caller disposes it.</summary>
+    public HttpClient CreateClientWithoutKey() => CreateClient(Client.BaseAddress!, functionKey: null);
+
     private static HttpClient CreateClient(Uri baseUrl, string? functionKey) =>
         new(new FunctionKeyHandler(functionKey) { InnerHandler = new SocketsHttpHandler() })
         {

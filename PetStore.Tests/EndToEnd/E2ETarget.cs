@@ -29,6 +29,9 @@ public sealed record E2ETarget
         "Azure Functions Core Tools (func) is not installed; install it (npm i -g azure-functions-core-tools@4) " +
         $"or set {BaseUrlVariable}/{FunctionKeyVariable} to run against a deployed app.";
 
+    public const string NotDeployedReason =
+        $"Function keys are only enforced by a deployed app (local func start admits every call); set {BaseUrlVariable}/{FunctionKeyVariable} to run this test.";
+
     public const string NoAdminApiReason =
         $"Triggering the purge timer on a deployed app needs its master key; set {MasterKeyVariable} to run this test.";
 
@@ -65,6 +68,9 @@ public sealed record E2ETarget
     /// serves the admin API without a key; a deployed app needs the master key.
     /// </summary>
     public string? AdminApiSkipReason => SkipReason ?? (Kind == E2ETargetKind.Deployed && MasterKey is null ? NoAdminApiReason : null);
+
+    /// <summary>Why a test that only means something against a deployed app is skipped, or null when it runs.</summary>
+    public string? DeployedOnlySkipReason => SkipReason ?? (Kind == E2ETargetKind.Local ? NotDeployedReason : null);
 
     /// <param name="environment">Reads an environment variable.</param>
     /// <param name="fileExists">Tells whether a file exists, to look for <c>func</c> on PATH.</param>
