@@ -43,6 +43,7 @@ internal sealed class DeletePet(IPetStore store, TimeProvider time, IOptions<Pet
         }
 
         var purgeAt = stored.Pet.PurgeAt!.Value;
+        request.HttpContext.Response.Headers.ETag = stored.ETag;
         return TypedResults.Accepted(
             $"/api/pets/{id}",
             new DeletePetResponse(

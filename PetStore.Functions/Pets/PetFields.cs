@@ -15,8 +15,11 @@ internal sealed class PetFields(JsonElement body)
 
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Flags every property that is not in <paramref name="allowed"/>, so typos never pass silently.</summary>
-    public void RejectOthers(IReadOnlyCollection<string> allowed)
+    /// <summary>
+    /// Flags every property that is not in <paramref name="allowed"/>, so typos never pass silently; a known field
+    /// that this request cannot take gets its reason from <paramref name="notHere"/> instead of "unknown".
+    /// </summary>
+    public void RejectOthers(IReadOnlyCollection<string> allowed, IReadOnlyDictionary<string, string>? notHere = null)
     {
         foreach (var property in body.EnumerateObject())
         {
@@ -25,9 +28,16 @@ internal sealed class PetFields(JsonElement body)
                 continue;
             }
 
-            Add(property.Name, ReadOnlyFields.Contains(property.Name, StringComparer.Ordinal)
-                ? "This field is set by the service and cannot be written."
-                : $"Unknown field. Allowed fields: {string.Join(", ", allowed)}.");
+            if (notHere is not null && notHere.TryGetValue(property.Name, out var reason))
+            {
+                Add(property.Name, reason);
+            }
+            else
+            {
+                Add(property.Name, ReadOnlyFields.Contains(property.Name, StringComparer.Ordinal)
+                    ? "This field is set by the service and cannot be written."
+                    : $"Unknown field. Allowed fields: {string.Join(", ", allowed)}.");
+            }
         }
     }
 

@@ -64,6 +64,9 @@ internal sealed class PurgeDeletedPets(
     private async Task<Outcome> PurgeOneAsync(PurgeEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var correlationId = entry.CorrelationId ?? "none";
+
+        // Storage faults are logged by the store; the scope puts this pet and its request on those lines too.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["PetId"] = entry.PetId, ["CorrelationId"] = correlationId });
         if (entry.PetETag is { } eTag)
         {
             // A deleted pet cannot change until it is restored, so if it is still at the ETag recorded when it was

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace PetStore.Tests.Infra;
 
@@ -9,7 +10,21 @@ internal static class InfraPaths
 
     public static string InfraDirectory { get; } = Path.Combine(RepoRoot, "infra");
 
-    public static string BicepCli { get; } = Metadata("BicepCliPath");
+    /// <summary>
+    /// The pinned compiler from NuGet on Linux x64 (CI). The NuGet feed here only serves that build, so elsewhere
+    /// (Windows, macOS) the tests use the <c>bicep</c> that azd or <c>az bicep install</c> put on PATH.
+    /// </summary>
+    public static string BicepCli { get; } =
+        OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64
+            ? Metadata("BicepCliPath")
+            : FindOnPath(OperatingSystem.IsWindows() ? "bicep.exe" : "bicep")
+              ?? throw new FileNotFoundException("The infra tests need the Bicep CLI: on this OS install it with 'az bicep install' or azd and put 'bicep' on PATH.");
+
+    private static string? FindOnPath(string file) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, file))
+            .FirstOrDefault(File.Exists);
 
     private static string Metadata(string key) =>
         typeof(InfraPaths).Assembly

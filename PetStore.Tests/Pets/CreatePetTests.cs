@@ -51,6 +51,7 @@ public class CreatePetTests
     [InlineData("""{"name":"Rex","species":"dog","ageMonths":"12"}""", "ageMonths", "number")]
     [InlineData("""{"name":"Rex","species":"dog","ageMonths":1,"colour":"red"}""", "colour", "Unknown field")]
     [InlineData("""{"name":"Rex","species":"dog","ageMonths":1,"id":"abc"}""", "id", "set by the service")]
+    [InlineData("""{"name":"Rex","species":"dog","ageMonths":1,"status":"available"}""", "status", "starts as 'new'")]
     [InlineData("""{"name":"Rex","name":"Max","species":"dog","ageMonths":1}""", "body", "not valid JSON")]
     [InlineData("""{"name":"Rex",""", "body", "not valid JSON")]
     [InlineData("""[{"name":"Rex","species":"dog","ageMonths":1}]""", "body", "an array")]

@@ -33,6 +33,7 @@ public class DeletePetTests
         Assert.Equal(purgeAt, stored.Pet.PurgeAt);
         var entry = Assert.Single(_app.Store.PurgeIndex);
         Assert.Equal((pet.Id, purgeAt, "delete-1", stored.ETag), (entry.PetId, entry.PurgeAt, entry.CorrelationId, entry.PetETag));
+        Assert.Equal(stored.ETag, request.HttpContext.Response.Headers.ETag.ToString());
     }
 
     [Fact]

@@ -1,0 +1,140 @@
+namespace PetStore.Tests.EndToEnd;
+
+/// <summary>The target decision alone: plain unit tests that start nothing and run everywhere.</summary>
+public class E2ETargetTests
+{
+    private const string UnixFunc = "/opt/func/bin/func";
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_NoBaseUrlAndNoFunc_IsNoneWithInstallHint()
+    {
+        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/bin")), NoFiles, isWindows: false);
+
+        Assert.Equal(E2ETargetKind.None, target.Kind);
+        Assert.Equal(E2ETarget.NoTargetReason, target.SkipReason);
+        Assert.Contains("npm i -g azure-functions-core-tools@4", target.SkipReason, StringComparison.Ordinal);
+        Assert.Contains(E2ETarget.BaseUrlVariable, target.SkipReason, StringComparison.Ordinal);
+        Assert.Equal(target.SkipReason, target.AdminApiSkipReason);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_FuncOnPath_IsLocalWithItsPath()
+    {
+        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/opt/func/bin")), Files(UnixFunc), isWindows: false);
+
+        Assert.Equal(E2ETargetKind.Local, target.Kind);
+        Assert.Equal(UnixFunc, target.FuncPath);
+        Assert.Null(target.SkipReason);
+        Assert.Null(target.AdminApiSkipReason);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_BaseUrlAndFuncOnPath_PrefersDeployedApp()
+    {
+        var target = E2ETarget.Resolve(
+            Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, "https://myapp.azurewebsites.net"), (E2ETarget.FunctionKeyVariable, "key")),
+            Files(UnixFunc),
+            isWindows: false);
+
+        Assert.Equal(E2ETargetKind.Deployed, target.Kind);
+        Assert.Equal(new Uri("https://myapp.azurewebsites.net/"), target.BaseUrl);
+        Assert.Equal("key", target.FunctionKey);
+        Assert.Null(target.FuncPath);
+        Assert.Null(target.SkipReason);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_DeployedWithoutMasterKey_SkipsOnlyAdminApiTests()
+    {
+        var target = E2ETarget.Resolve(
+            Env((E2ETarget.BaseUrlVariable, "https://myapp.azurewebsites.net"), (E2ETarget.FunctionKeyVariable, "key")),
+            NoFiles,
+            isWindows: false);
+
+        Assert.Null(target.SkipReason);
+        Assert.Equal(E2ETarget.NoAdminApiReason, target.AdminApiSkipReason);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_DeployedWithMasterKey_RunsAdminApiTests()
+    {
+        var target = E2ETarget.Resolve(
+            Env((E2ETarget.BaseUrlVariable, "https://myapp.azurewebsites.net/"), (E2ETarget.FunctionKeyVariable, "key"), (E2ETarget.MasterKeyVariable, "master")),
+            NoFiles,
+            isWindows: false);
+
+        Assert.Equal("master", target.MasterKey);
+        Assert.Null(target.AdminApiSkipReason);
+    }
+
+    [Theory]
+    [Trait("Category", "E2E")]
+    [InlineData("myapp.azurewebsites.net", "key")]
+    [InlineData("ftp://myapp.azurewebsites.net", "key")]
+    [InlineData("https://myapp.azurewebsites.net", null)]
+    [InlineData("https://myapp.azurewebsites.net", "  ")]
+    public void Resolve_UnusableDeployedSettings_IsMisconfiguredNotSkipped(string baseUrl, string? functionKey)
+    {
+        var target = E2ETarget.Resolve(
+            Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, baseUrl), (E2ETarget.FunctionKeyVariable, functionKey)),
+            Files(UnixFunc),
+            isWindows: false);
+
+        Assert.Equal(E2ETargetKind.Misconfigured, target.Kind);
+        Assert.Null(target.SkipReason);
+        Assert.Contains(E2ETarget.BaseUrlVariable, target.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_BlankBaseUrl_FallsBackToFunc()
+    {
+        var target = E2ETarget.Resolve(Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, " ")), Files(UnixFunc), isWindows: false);
+
+        Assert.Equal(E2ETargetKind.Local, target.Kind);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void FindOnPath_WindowsWithShellShimAndCmd_ReturnsCmd()
+    {
+        const string Npm = @"C:\Users\me\AppData\Roaming\npm";
+
+        var found = E2ETarget.FindOnPath(
+            $@"C:\Windows;""{Npm}""",
+            Files(Path.Combine(Npm, "func"), Path.Combine(Npm, "func.cmd")),
+            isWindows: true);
+
+        Assert.Equal(Path.Combine(Npm, "func.cmd"), found);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void FindOnPath_UnixWithOnlyFuncCmd_ReturnsNull()
+    {
+        var found = E2ETarget.FindOnPath("/opt/func/bin", Files("/opt/func/bin/func.cmd", "/opt/func/bin/func.exe"), isWindows: false);
+
+        Assert.Null(found);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void FindOnPath_FuncInTwoEntries_ReturnsFirst()
+    {
+        var found = E2ETarget.FindOnPath("/a:/b", Files("/a/func", "/b/func"), isWindows: false);
+
+        Assert.Equal("/a/func", found);
+    }
+
+    private static bool NoFiles(string path) => false;
+
+    private static Func<string, bool> Files(params string[] paths) => path => paths.Contains(path, StringComparer.Ordinal);
+
+    private static Func<string, string?> Env(params (string Name, string? Value)[] variables) =>
+        name => variables.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal)).Value;
+}
