@@ -34,6 +34,18 @@ public class GetAndListPetsTests
         Assert.Equal("Pet not found", problem.ProblemDetails.Title);
     }
 
+    [Theory]
+    [InlineData("../etc/passwd")]
+    [InlineData("' or 1 eq 1 or PartitionKey eq '")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public async Task GetPet_ImpossibleId_ReturnsNotFoundWithoutTouchingStorage(string id)
+    {
+        var result = await _app.GetPet().Run(Requests.Empty(), id, default);
+
+        Assert.Equal(StatusCodes.Status404NotFound, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
+        Assert.Equal(0, _app.Store.Reads);
+    }
+
     [Fact]
     public void PetResponse_Serialised_IsCamelCaseUtcAndOmitsUnsetFields()
     {
