@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PetStore.Functions;
+using PetStore.Functions.Http;
+
+namespace PetStore.Tests.Contract;
+
+/// <summary>
+/// The worker activates every function class from the app's service provider on each invocation; a dependency
+/// that AddPetStore() forgot to register would only fail at the first call in Azure. Catch it here.
+/// </summary>
+public class ServiceRegistrationTests
+{
+    public static TheoryData<string> EntryPoints()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        var data = new TheoryData<string>();
+        foreach (var function in document.RootElement.EnumerateArray())
+        {
+            data.Add(function.GetProperty("entryPoint").GetString()!);
+        }
+
+        return data;
+    }
+
+    private static ServiceProvider BuildProvider() => new ServiceCollection()
+        .AddLogging()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true" })
+            .Build())
+        .AddPetStore()
+        .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+    [Theory]
+    [MemberData(nameof(EntryPoints))]
+    public void FunctionClass_IsActivatedFromTheAppsServices(string entryPoint)
+    {
+        var typeName = entryPoint[..entryPoint.LastIndexOf('.')];
+        var type = typeof(ProblemMiddleware).Assembly.GetType(typeName, throwOnError: true)!;
+        using var provider = BuildProvider();
+
+        var instance = ActivatorUtilities.CreateInstance(provider, type);
+
+        Assert.IsType(type, instance);
+    }
+
+    [Fact]
+    public void ProblemMiddleware_IsActivatedFromTheAppsServices()
+    {
+        using var provider = BuildProvider();
+
+        Assert.NotNull(ActivatorUtilities.CreateInstance<ProblemMiddleware>(provider));
+    }
+}
