@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PetStore.Functions;
 using PetStore.Functions.Http;
+using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Contract;
 
@@ -24,12 +23,8 @@ public class ServiceRegistrationTests
         return data;
     }
 
-    private static ServiceProvider BuildProvider() => new ServiceCollection()
-        .AddLogging()
-        .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true" })
-            .Build())
-        .AddPetStore()
+    private static ServiceProvider BuildProvider() => AppServices
+        .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true" })
         .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
     [Theory]

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PetStore.Functions;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
+using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Contract;
 
@@ -46,20 +46,15 @@ public class SettingsContractTests
     public void SampleSettings_BindToValidOptionsWithTheDocumentedDefaults()
     {
         var values = ReadJson(RepoFile("local.settings.sample.json")).GetProperty("Values");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(values.EnumerateObject().Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.GetString())))
-            .Build();
-        using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddPetStore()
+        using var services = AppServices
+            .With(values.EnumerateObject().Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.GetString())))
             .BuildServiceProvider();
 
         Assert.Equal(TimeSpan.FromDays(30), services.GetRequiredService<IOptions<PetOptions>>().Value.RetentionPeriod);
         Assert.Equal(TimeSpan.FromDays(1), services.GetRequiredService<IOptions<ReminderOptions>>().Value.FeedingInterval);
         Assert.Equal(16, services.GetRequiredService<IOptions<PurgeOptions>>().Value.MaxConcurrency);
         Assert.Equal(("pets", "petpurgeindex"), (services.GetRequiredService<IOptions<StorageOptions>>().Value.PetsTable, services.GetRequiredService<IOptions<StorageOptions>>().Value.PurgeIndexTable));
-        Assert.Equal("UseDevelopmentStorage=true", configuration[StorageOptions.ConnectionName]);
+        Assert.Equal("UseDevelopmentStorage=true", services.GetRequiredService<IConfiguration>()[StorageOptions.ConnectionName]);
     }
 
     [Theory]
@@ -70,13 +65,8 @@ public class SettingsContractTests
     [InlineData("PetStorage", "")]
     public void Options_InvalidSetting_FailsWithAMessageNamingIt(string key, string value)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
-            .Build();
-        using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddPetStore()
+        using var services = AppServices
+            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
             .BuildServiceProvider();
 
         var validator = services.GetRequiredService<IStartupValidator>();

@@ -21,8 +21,6 @@ internal sealed class InMemoryPetStore : IPetStore
 
     public Exception? FailAdd { get; set; }
 
-    public Exception? FailRemove { get; set; }
-
     public Exception? FailSavePurgeEntry { get; set; }
 
     public int Reads { get; private set; }
@@ -73,11 +71,6 @@ internal sealed class InMemoryPetStore : IPetStore
 
     public Task RemoveAsync(string id, string eTag, CancellationToken cancellationToken)
     {
-        if (FailRemove is { } failure)
-        {
-            throw failure;
-        }
-
         lock (_pets)
         {
             if (_pets.TryGetValue(id, out var current) && current.ETag != eTag && eTag != "*")

@@ -3,11 +3,9 @@ using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using PetStore.Functions;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
@@ -31,18 +29,14 @@ public class PipelineTests
         var azurite = await AzuriteInstance.SharedAsync();
         var queueName = AzuriteInstance.UniqueName("reminders");
         var time = new FakeTimeProvider(TestPets.Start);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var services = AppServices.With(new Dictionary<string, string?>
         {
             ["PetStorage"] = azurite.ConnectionString,
             ["Storage:PetsTable"] = AzuriteInstance.UniqueName("pets"),
             ["Storage:PurgeIndexTable"] = AzuriteInstance.UniqueName("purge"),
             ["Pets:RetentionPeriod"] = "30.00:00:00",
             ["Reminders:FeedingInterval"] = "12:00:00",
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddPetStore()
+        })
             .AddSingleton<TimeProvider>(time)
             // The trigger's queue name is fixed; this test gets a queue of its own so parallel runs don't meet.
             .AddSingleton<IReminderQueue>(sp =>
