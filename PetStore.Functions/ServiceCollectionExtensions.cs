@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
@@ -9,7 +6,10 @@ using PetStore.Functions.Storage;
 
 namespace PetStore.Functions;
 
-/// <summary>The app's services, one method a feature; Program.cs, the tests and the benchmark all start here.</summary>
+/// <summary>
+/// The composition root: the app's services, one method a feature. Program.cs, the tests and the benchmark all
+/// start here; it is the only place besides Program.cs that knows <c>Storage/</c>.
+/// </summary>
 internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddPetStore(this IServiceCollection services) => services
@@ -19,65 +19,37 @@ internal static class ServiceCollectionExtensions
         .AddReminders()
         .AddPurge();
 
-    public static IServiceCollection AddPets(this IServiceCollection services)
-    {
-        services.AddOptions<PetOptions>()
-            .BindConfiguration(PetOptions.Section)
-            .Validate(o => o.RetentionPeriod > TimeSpan.Zero, "Pets:RetentionPeriod must be a positive TimeSpan such as 30.00:00:00.")
-            .ValidateOnStart();
-        return services;
-    }
+    public static IServiceCollection AddPets(this IServiceCollection services) => services.AddSingleton<PetUpdater>();
 
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.Section)
             .Validate(o => o.FeedingInterval > TimeSpan.Zero, "Reminders:FeedingInterval must be a positive TimeSpan such as 1.00:00:00.")
+            .Validate(o => IsQueueName(o.QueueName, ReminderOptions.PoisonSuffix.Length),
+                $"Reminders:QueueName must be a queue name of 3-{63 - ReminderOptions.PoisonSuffix.Length} lower-case letters, digits and single dashes, starting and ending with a letter or digit.")
             .ValidateOnStart();
         return services;
     }
 
     public static IServiceCollection AddPurge(this IServiceCollection services)
     {
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.RetentionPeriod > TimeSpan.Zero, "Pets:RetentionPeriod must be a positive TimeSpan such as 30.00:00:00.")
+            .ValidateOnStart();
         services.AddOptions<PurgeOptions>()
             .BindConfiguration(PurgeOptions.Section)
             .Validate(o => o.MaxConcurrency is >= 1 and <= 256, "Purge:MaxConcurrency must be between 1 and 256.")
             .ValidateOnStart();
-        return services;
+        return services.AddSingleton<SoftDeletion>();
     }
 
-    public static IServiceCollection AddPetStorage(this IServiceCollection services)
-    {
-        services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.Section)
-            .Validate(o => IsTableName(o.PetsTable) && IsTableName(o.PurgeIndexTable) && !string.Equals(o.PetsTable, o.PurgeIndexTable, StringComparison.OrdinalIgnoreCase),
-                "Storage:PetsTable and Storage:PurgeIndexTable must be two different table names (3-63 letters or digits, starting with a letter).")
-            .Validate<IConfiguration>((_, configuration) => StorageClients.IsConfigured(configuration, StorageOptions.ConnectionName),
-                StorageClients.MissingConnectionMessage(StorageOptions.ConnectionName))
-            .ValidateOnStart();
-
-        services.AddSingleton(sp => StorageClients.FromConfiguration(sp.GetRequiredService<IConfiguration>(), StorageOptions.ConnectionName));
-        services.AddSingleton<IPetStore>(sp =>
-        {
-            var tables = sp.GetRequiredService<StorageClients>().Tables;
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new TablePetStore(
-                tables.GetTableClient(options.PetsTable),
-                tables.GetTableClient(options.PurgeIndexTable),
-                sp.GetRequiredService<ILogger<TablePetStore>>());
-        });
-        services.AddSingleton<IReminderQueue>(sp =>
-        {
-            var queues = sp.GetRequiredService<StorageClients>().Queues;
-            return new StorageReminderQueue(
-                queues.GetQueueClient(ReminderMessage.QueueName),
-                queues.GetQueueClient(ReminderMessage.PoisonQueueName),
-                sp.GetRequiredService<ILogger<StorageReminderQueue>>());
-        });
-        return services;
-    }
-
-    private static bool IsTableName(string? name) =>
-        name is { Length: >= 3 and <= 63 } && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit)
-        && !string.Equals(name, "tables", StringComparison.OrdinalIgnoreCase);
+    // Azure's queue naming rule, leaving room for the host's poison suffix:
+    // https://learn.microsoft.com/rest/api/storageservices/naming-queues-and-metadata#queue-names
+    private static bool IsQueueName(string? name, int reserved) =>
+        name is { Length: >= 3 } && name.Length <= 63 - reserved
+        && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && !name.Contains("--", StringComparison.Ordinal);
 }

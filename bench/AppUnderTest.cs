@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PetStore.Functions;
 using PetStore.Functions.Pets;
-using PetStore.Functions.Reminders;
+using PetStore.Functions.Purge;
 using PetStore.Functions.Storage;
 using PetStore.Tests.Azurite;
 
@@ -18,7 +18,7 @@ namespace PetStore.Bench;
 /// <summary>
 /// The app as the host builds it: the real service registration (<c>AddPetStore()</c>) on a connection to the
 /// benchmark's Azurite, with tables and a reminder queue of its own. Only what isolation needs is replaced: the
-/// queue name, and the clock, which the purge scenarios move past the retention period.
+/// queue name (a setting), and the clock, which the purge scenarios move past the retention period.
 /// </summary>
 internal sealed class AppUnderTest : IAsyncDisposable
 {
@@ -36,24 +36,15 @@ internal sealed class AppUnderTest : IAsyncDisposable
             ["PetStorage"] = connectionString,
             ["Storage:PetsTable"] = PetsTable,
             ["Storage:PurgeIndexTable"] = PurgeIndexTable,
+            ["Reminders:QueueName"] = QueueName,
             ["Purge:MaxConcurrency"] = purgeConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
-        var queueName = QueueName;
         _services = new ServiceCollection()
             // Warnings and errors only: what the benchmark measures is the app's storage work, not a console.
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
             .AddSingleton<IConfiguration>(configuration)
             .AddPetStore()
             .AddSingleton<TimeProvider>(Time)
-            // The trigger's queue name is a constant; each scenario gets a queue of its own.
-            .AddSingleton<IReminderQueue>(sp =>
-            {
-                var queues = sp.GetRequiredService<StorageClients>().Queues;
-                return new StorageReminderQueue(
-                    queues.GetQueueClient(queueName),
-                    queues.GetQueueClient(queueName + "-poison"),
-                    sp.GetRequiredService<ILogger<StorageReminderQueue>>());
-            })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         // The floor's own clients, built the plain way from the connection string: raw SDK calls, no app code.
@@ -73,7 +64,13 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public IPetStore Store => _services.GetRequiredService<IPetStore>();
 
-    public TimeSpan RetentionPeriod => _services.GetRequiredService<IOptions<PetOptions>>().Value.RetentionPeriod;
+    public IPurgeIndex PurgeIndex => _services.GetRequiredService<IPurgeIndex>();
+
+    public TimeSpan RetentionPeriod => _services.GetRequiredService<IOptions<RetentionOptions>>().Value.RetentionPeriod;
+
+    /// <summary>One of the app's singletons, as the worker resolves them.</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The app's pets table, reached with a raw SDK client.</summary>
     public TableClient FloorPets { get; }

@@ -22,7 +22,7 @@ param maximumInstanceCount int = 40
 var petsTableName = 'pets'
 var purgeIndexTableName = 'petpurgeindex'
 var remindersQueueName = 'pet-reminders'
-var remindersPoisonQueueName = 'pet-reminders-poison'
+var remindersPoisonQueueName = '${remindersQueueName}-poison'
 
 // Flex Consumption pulls the app package from this container, authenticating as the identity.
 var deploymentContainerName = 'deploymentpackage'
@@ -282,6 +282,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Reminders__FeedingInterval'
           value: '1.00:00:00'
+        }
+        {
+          name: 'Reminders__QueueName'
+          value: remindersQueueName
         }
         {
           name: 'Purge__MaxConcurrency'

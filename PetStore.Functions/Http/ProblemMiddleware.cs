@@ -5,21 +5,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
-using PetStore.Functions.Storage;
 
 namespace PetStore.Functions.Http;
 
 /// <summary>
-/// Turns an exception that escapes an HTTP function into a problem response: storage faults become a 503 the
-/// caller can retry, anything else a 500 without internals, logged once here. Other triggers rethrow, so the
-/// host's retries and poison queue apply.
+/// For HTTP triggers: turns an exception that escapes a function into a problem response. A
+/// <see cref="DependencyUnavailableException"/> becomes a 503 with <c>Retry-After</c> the caller can honour; anything
+/// else a 500 without internals, logged once here. A request the caller already abandoned rethrows: nobody is
+/// waiting for an answer. Other triggers never reach it, so the host's retries and poison queue apply to them.
 /// </summary>
 internal sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunctionsWorkerMiddleware
 {
-    private const int RetryAfterSeconds = 5;
+    /// <summary>The <c>Retry-After</c> of a 503, in seconds (RFC 9110 §10.2.3).</summary>
+    public const int RetryAfterSeconds = 5;
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
         try
         {
             await next(context);
@@ -40,8 +43,9 @@ internal sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFu
         }
     }
 
-    internal static ProblemHttpResult ProblemFor(Exception exception) =>
-        Unwrap(exception) is StorageUnavailableException
+    /// <summary>The problem an escaped exception becomes: 503 for an unavailable dependency, else 500.</summary>
+    public static ProblemHttpResult ProblemFor(Exception exception) =>
+        Unwrap(exception) is DependencyUnavailableException
             ? Problems.Unavailable($"Storage is unavailable right now. Retry in {RetryAfterSeconds} seconds.")
             : Problems.Unexpected();
 

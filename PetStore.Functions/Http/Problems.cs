@@ -3,29 +3,33 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PetStore.Functions.Http;
 
-/// <summary>The RFC 9457 problem responses of the API, each with a detail a person can act on.</summary>
+/// <summary>
+/// The RFC 9457 problem responses every HTTP function can give, each with a detail a person can act on. All are
+/// <see cref="ProblemHttpResult"/>, a 400 too (its body is an <see cref="HttpValidationProblemDetails"/> with the
+/// <c>errors</c> map), so a function's result type names one problem type whatever went wrong.
+/// </summary>
 internal static class Problems
 {
-    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: "Correct the fields listed in 'errors' and send the request again.");
+    /// <summary>400 with <c>errors</c>: each field (or query parameter, or <c>body</c>) at fault, with its messages.</summary>
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = "Correct the fields listed in 'errors' and send the request again.",
+        });
 
-    public static ValidationProblem Field(string field, string message) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>400 naming one field.</summary>
+    public static ProblemHttpResult Field(string field, string message) =>
+        Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 
-    public static ProblemHttpResult PetNotFound() =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Pet not found",
-            detail: "No pet has this id. It may never have existed, or it was purged after its retention period.");
-
-    public static ProblemHttpResult PetChanged() =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status412PreconditionFailed,
-            title: "The pet has changed",
-            detail: "The pet no longer matches the If-Match ETag. Read it again and retry with the new ETag.");
+    public static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    public static ProblemHttpResult PreconditionFailed(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: title, detail: detail);
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
         TypedResults.Problem(

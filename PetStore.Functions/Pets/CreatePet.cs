@@ -4,37 +4,27 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PetStore.Functions.Http;
 using PetStore.Functions.Reminders;
-using PetStore.Functions.Storage;
 
 namespace PetStore.Functions.Pets;
 
-internal sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimeProvider time, ILogger<CreatePet> logger)
+/// <summary><c>POST /api/pets</c>: stores a new pet and asks for its feeding reminder.</summary>
+public sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimeProvider time, ILogger<CreatePet> logger)
 {
     [Function(nameof(CreatePet))]
-    public async Task<Results<Created<PetResponse>, ValidationProblem, ProblemHttpResult>> Run(
+    public async Task<Results<Created<PetResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "pets")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadObjectAsync(request, cancellationToken);
-        if (body.Rejected is { } rejected)
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await JsonRequest.ReadAsync<CreatePetRequest>(request, CreatePetRequest.Validate, cancellationToken);
+        if (!read.TryGetValue(out var create, out var problem))
         {
-            return rejected;
+            return problem;
         }
 
-        if (body.Invalid is { } invalid)
-        {
-            return invalid;
-        }
-
-        var errors = CreatePetRequest.Validate(body.Root, out var create);
-        if (create is null)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var correlationId = CorrelationId.For(request);
-        var now = time.UtcNow();
-        var pet = create.ToPet(PetId.New(time), now);
+        var correlationId = CorrelationId.Of(request);
+        var now = time.GetUtcNowWholeMilliseconds();
+        var pet = create.ToPet(PetIds.New(time), now);
 
         // From the first write on, finish the work whatever the caller does: a pet must not be left without its
         // reminder message because the client hung up between the two writes.
@@ -43,7 +33,7 @@ internal sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimeP
         {
             await reminders.SendAsync(new ReminderMessage(pet.Id, correlationId, now), CancellationToken.None);
         }
-        catch (StorageUnavailableException ex)
+        catch (DependencyUnavailableException ex)
         {
             PetsLog.ReminderNotQueued(logger, pet.Id, correlationId, ex);
             await UndoAsync(stored, correlationId);
@@ -75,7 +65,7 @@ internal sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimeP
         {
             await store.RemoveAsync(stored.Pet.Id, stored.ETag, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or PetChangedException)
+        catch (Exception ex) when (ex is DependencyUnavailableException or PetChangedException)
         {
             PetsLog.CreateNotUndone(logger, stored.Pet.Id, correlationId, ex);
         }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using PetStore.Functions.Http;
-using PetStore.Functions.Storage;
 
 namespace PetStore.Functions.Pets;
 
-internal sealed class GetPet(IPetStore store)
+/// <summary><c>GET /api/pets/{id}</c>: one pet, soft-deleted or not, with its ETag.</summary>
+public sealed class GetPet(IPetStore store)
 {
     [Function(nameof(GetPet))]
     public async Task<Results<Ok<PetResponse>, ProblemHttpResult>> Run(
@@ -14,12 +13,12 @@ internal sealed class GetPet(IPetStore store)
         string id,
         CancellationToken cancellationToken)
     {
-        if (!PetId.IsWellFormed(id) || await store.FindAsync(id, cancellationToken) is not { } stored)
+        ArgumentNullException.ThrowIfNull(request);
+        if (!PetIds.IsWellFormed(id) || await store.FindAsync(id, cancellationToken) is not { } stored)
         {
-            return Problems.PetNotFound();
+            return PetResults.NotFound();
         }
 
-        request.HttpContext.Response.Headers.ETag = stored.ETag;
-        return TypedResults.Ok(PetResponse.From(stored.Pet));
+        return PetResults.Ok(request, stored);
     }
 }

@@ -3,18 +3,19 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PetStore.Functions.Http;
-using PetStore.Functions.Storage;
 
 namespace PetStore.Functions.Pets;
 
-internal sealed class ListPets(IPetStore store)
+/// <summary><c>GET /api/pets</c>: one page of pets, with a <c>nextLink</c> while there are more.</summary>
+public sealed class ListPets(IPetStore store)
 {
     [Function(nameof(ListPets))]
-    public async Task<Results<Ok<PetListResponse>, ValidationProblem>> Run(
+    public async Task<Results<Ok<PetListResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pets")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var errors = ListPetsQuery.Validate(request.Query, out var query);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = ListPetsRequest.Validate(request.Query, out var query);
         if (query is null)
         {
             return Problems.Validation(errors);

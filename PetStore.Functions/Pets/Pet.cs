@@ -1,6 +1,6 @@
 namespace PetStore.Functions.Pets;
 
-internal enum Species
+public enum Species
 {
     Dog,
     Cat,
@@ -8,7 +8,7 @@ internal enum Species
     Other,
 }
 
-internal enum PetStatus
+public enum PetStatus
 {
     New,
     Available,
@@ -18,7 +18,7 @@ internal enum PetStatus
 }
 
 /// <summary>A pet as the application reasons about it; storage and wire shapes map to and from this.</summary>
-internal sealed record Pet(
+public sealed record Pet(
     string Id,
     string Name,
     Species Species,
@@ -60,66 +60,4 @@ internal sealed record Pet(
 }
 
 /// <summary>A pet together with the ETag of the stored version it was read from.</summary>
-internal sealed record StoredPet(Pet Pet, string ETag);
-
-/// <summary>The lower-case names the API and storage use for the enums.</summary>
-internal static class PetNames
-{
-    public static readonly IReadOnlyList<string> SpeciesNames = ["dog", "cat", "bird", "other"];
-
-    public static readonly IReadOnlyList<string> StatusNames = ["new", "available", "pending", "adopted", "deleted"];
-
-    public static string ToName(this Species species) => SpeciesNames[(int)species];
-
-    public static string ToName(this PetStatus status) => StatusNames[(int)status];
-
-    public static bool TryParseSpecies(string? value, out Species species) => TryParse(SpeciesNames, value, out species);
-
-    public static bool TryParseStatus(string? value, out PetStatus status) => TryParse(StatusNames, value, out status);
-
-    private static bool TryParse<TEnum>(IReadOnlyList<string> names, string? value, out TEnum result)
-        where TEnum : struct, Enum
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], value, StringComparison.Ordinal))
-            {
-                result = (TEnum)Enum.ToObject(typeof(TEnum), i);
-                return true;
-            }
-        }
-
-        result = default;
-        return false;
-    }
-}
-
-/// <summary>Pet ids are time-ordered (UUIDv7) 32-character lower-case hex strings: opaque, URL-safe and sortable.</summary>
-internal static class PetId
-{
-    public const int Length = 32;
-
-    public static string New(TimeProvider time) => Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-
-    /// <summary>
-    /// True only for strings that could have been issued by <see cref="New"/>. Anything else cannot name a pet,
-    /// so callers answer 404 without touching storage and never build a query from it.
-    /// </summary>
-    public static bool IsWellFormed(string? id)
-    {
-        if (id is not { Length: Length })
-        {
-            return false;
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-}
+public sealed record StoredPet(Pet Pet, string ETag);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace PetStore.Functions.Pets;
 
 /// <summary>A pet on the wire. Times are UTC (serialised with a Z); fields that are not set are omitted.</summary>
-internal sealed record PetResponse(
+public sealed record PetResponse(
     string Id,
     string Name,
     string Species,
@@ -31,9 +31,9 @@ internal sealed record PetResponse(
 }
 
 /// <summary>A page of pets in the Azure REST convention: follow <see cref="NextLink"/> until it is absent.</summary>
-internal sealed record PetListResponse(
+public sealed record PetListResponse(
     IReadOnlyList<PetResponse> Value,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NextLink);
 
 /// <summary>The answer to a soft delete: when the pet will be gone for good unless restored.</summary>
-internal sealed record DeletePetResponse(string Message, string PetId, DateTime PurgeAt);
+public sealed record DeletePetResponse(string Message, string PetId, DateTime PurgeAt);

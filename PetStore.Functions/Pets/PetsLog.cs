@@ -17,15 +17,6 @@ internal static partial class PetsLog
     [LoggerMessage(1003, LogLevel.Information, "Updated pet {PetId} (correlation {CorrelationId})")]
     public static partial void Updated(ILogger logger, string petId, string correlationId);
 
-    [LoggerMessage(1004, LogLevel.Information, "Soft-deleted pet {PetId} until {PurgeAt:o} (correlation {CorrelationId})")]
-    public static partial void SoftDeleted(ILogger logger, string petId, DateTimeOffset purgeAt, string correlationId);
-
-    [LoggerMessage(1005, LogLevel.Warning, "Could not record the ETag of soft-deleted pet {PetId} in the purge index (correlation {CorrelationId}); the purge job will read the pet instead")]
-    public static partial void PurgeEntryNotConfirmed(ILogger logger, string petId, string correlationId, Exception exception);
-
-    [LoggerMessage(1006, LogLevel.Information, "Restored pet {PetId} (correlation {CorrelationId})")]
-    public static partial void Restored(ILogger logger, string petId, string correlationId);
-
-    [LoggerMessage(1007, LogLevel.Warning, "Could not remove the purge index entry of restored pet {PetId} (correlation {CorrelationId}); the purge job will discard it")]
-    public static partial void PurgeEntryNotRemoved(ILogger logger, string petId, string correlationId, Exception exception);
+    [LoggerMessage(1004, LogLevel.Information, "Pet {PetId} changed while a change was being written (attempt {Attempt}); deciding again on the new version")]
+    public static partial void WriteConflict(ILogger logger, string petId, int attempt);
 }

@@ -10,4 +10,4 @@ namespace PetStore.Functions.Purge;
 /// restored, so a delete conditional on this ETag is safe without reading the pet first. Null when the
 /// soft delete had not been confirmed yet (then the job reads the pet to decide).
 /// </param>
-internal sealed record PurgeEntry(string PetId, DateTimeOffset PurgeAt, string? CorrelationId, string? PetETag = null);
+public sealed record PurgeEntry(string PetId, DateTimeOffset PurgeAt, string? CorrelationId, string? PetETag = null);

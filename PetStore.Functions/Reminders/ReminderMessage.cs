@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PetIds = PetStore.Functions.Pets.PetId;
+using PetStore.Functions.Pets;
 
 namespace PetStore.Functions.Reminders;
 
@@ -10,16 +10,11 @@ namespace PetStore.Functions.Reminders;
 /// required, so messages from older producers (petId and enqueuedAt) stay valid; unknown fields are ignored so
 /// newer producers can add some.
 /// </summary>
-internal sealed record ReminderMessage(
+public sealed record ReminderMessage(
     [property: JsonPropertyName("petId")] string PetId,
     [property: JsonPropertyName("correlationId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CorrelationId,
     [property: JsonPropertyName("enqueuedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? EnqueuedAt)
 {
-    public const string QueueName = "pet-reminders";
-
-    /// <summary>Where messages go that can never be processed; the same name the Functions host uses.</summary>
-    public const string PoisonQueueName = QueueName + "-poison";
-
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
@@ -53,13 +48,4 @@ internal sealed record ReminderMessage(
         error = null;
         return true;
     }
-}
-
-/// <summary>The reminder queue: part of the storage seam, so tests can fake it.</summary>
-internal interface IReminderQueue
-{
-    Task SendAsync(ReminderMessage message, CancellationToken cancellationToken);
-
-    /// <summary>Parks a message that can never be processed, as the host would after the last retry.</summary>
-    Task SendToPoisonAsync(string rawMessage, CancellationToken cancellationToken);
 }

@@ -17,9 +17,6 @@ internal static partial class RemindersLog
     [LoggerMessage(2003, LogLevel.Warning, "Pet {PetId} is deleted; reminder message dropped (correlation {CorrelationId})")]
     public static partial void PetDeleted(ILogger logger, string petId, string correlationId);
 
-    [LoggerMessage(2004, LogLevel.Information, "Pet {PetId} changed while its reminder was being set (attempt {Attempt}); retrying on the new version (correlation {CorrelationId})")]
-    public static partial void Conflict(ILogger logger, string petId, int attempt, string correlationId);
-
     [LoggerMessage(2005, LogLevel.Error, "Reminder message cannot be read ({Reason}); moved to the poison queue (pet unknown, correlation unknown)")]
     public static partial void Unreadable(ILogger logger, string reason);
 }

@@ -1,11 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetStore.Functions.Storage;
+using PetStore.Functions.Pets;
 
 namespace PetStore.Functions.Reminders;
 
-internal enum ReminderOutcome
+/// <summary>What the reminder job did with one message.</summary>
+public enum ReminderOutcome
 {
     ReminderSet,
     AlreadySet,
@@ -18,20 +19,20 @@ internal enum ReminderOutcome
 /// Sets a new pet's first feeding reminder. Idempotent: a redelivered message finds the reminder set and changes
 /// nothing. Storage faults escape so the host retries the message (and after maxDequeueCount, poisons it).
 /// </summary>
-internal sealed class SetFeedingReminder(
-    IPetStore store,
+public sealed class SetFeedingReminder(
+    PetUpdater updater,
     IReminderQueue queue,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<SetFeedingReminder> logger)
 {
-    private const int MaxAttempts = 5;
-
     [Function(nameof(SetFeedingReminder))]
     public Task Run(
-        [QueueTrigger(ReminderMessage.QueueName, Connection = StorageOptions.ConnectionName)] string message,
+        [QueueTrigger(ReminderOptions.QueueNameExpression, Connection = StorageConnection.Name)] string message,
         CancellationToken cancellationToken) => ProcessAsync(message, cancellationToken);
 
+    /// <exception cref="PetChangedException">Every attempt lost a race with other writers; the host retries the message.</exception>
+    /// <exception cref="DependencyUnavailableException">Storage failed; the host retries the message.</exception>
     public async Task<ReminderOutcome> ProcessAsync(string rawMessage, CancellationToken cancellationToken)
     {
         if (!ReminderMessage.TryParse(rawMessage, out var message, out var error))
@@ -45,49 +46,46 @@ internal sealed class SetFeedingReminder(
         var petId = message.PetId;
         var correlationId = message.CorrelationId ?? "none";
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["PetId"] = petId, ["CorrelationId"] = correlationId });
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var now = time.GetUtcNowWholeMilliseconds();
+        var outcome = await updater.UpdateAsync(petId, PetPrecondition.None, pet => Decide(pet, now), cancellationToken);
+        switch (outcome)
         {
-            var stored = await store.FindAsync(petId, cancellationToken);
-            if (stored is null)
-            {
-                RemindersLog.PetGone(logger, petId, correlationId);
-                return ReminderOutcome.PetGone;
-            }
-
-            var pet = stored.Pet;
-            if (pet.IsDeleted)
-            {
-                RemindersLog.PetDeleted(logger, petId, correlationId);
-                return ReminderOutcome.PetDeleted;
-            }
-
-            if (pet.NextFeedingAt is not null)
-            {
-                RemindersLog.AlreadySet(logger, petId, correlationId);
-                return ReminderOutcome.AlreadySet;
-            }
-
-            var now = time.UtcNow();
-            var nextFeedingAt = now + options.Value.FeedingInterval;
-            var withReminder = pet with
-            {
-                Notes = $"Welcome, {pet.Name}! First feeding is due at {nextFeedingAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.",
-                NextFeedingAt = nextFeedingAt,
-                UpdatedAt = now,
-            };
-            try
-            {
-                await store.ReplaceAsync(withReminder, stored.ETag, cancellationToken);
+            case PetWriteOutcome.Written { After.Pet.NextFeedingAt: { } nextFeedingAt }:
                 RemindersLog.ReminderSet(logger, petId, nextFeedingAt, correlationId);
                 return ReminderOutcome.ReminderSet;
-            }
-            catch (PetChangedException)
-            {
-                // A user changed the pet in between: read their version and add the reminder to it.
-                RemindersLog.Conflict(logger, petId, attempt, correlationId);
-            }
+            case PetWriteOutcome.Unchanged:
+                RemindersLog.AlreadySet(logger, petId, correlationId);
+                return ReminderOutcome.AlreadySet;
+            case PetWriteOutcome.Refused:
+                RemindersLog.PetDeleted(logger, petId, correlationId);
+                return ReminderOutcome.PetDeleted;
+            case PetWriteOutcome.NotFound:
+                RemindersLog.PetGone(logger, petId, correlationId);
+                return ReminderOutcome.PetGone;
+            default:
+                // Contended: users kept changing the pet. The host delivers the message again later.
+                throw new PetChangedException(petId);
+        }
+    }
+
+    private PetDecision Decide(Pet pet, DateTimeOffset now)
+    {
+        if (pet.IsDeleted)
+        {
+            return new PetDecision.Refuse(PetRefusal.IsDeleted);
         }
 
-        throw new PetChangedException(petId);
+        if (pet.NextFeedingAt is not null)
+        {
+            return new PetDecision.Keep();
+        }
+
+        var nextFeedingAt = now + options.Value.FeedingInterval;
+        return new PetDecision.Write(pet with
+        {
+            Notes = $"Welcome, {pet.Name}! First feeding is due at {nextFeedingAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.",
+            NextFeedingAt = nextFeedingAt,
+            UpdatedAt = now,
+        });
     }
 }

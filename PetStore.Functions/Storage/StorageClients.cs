@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 
 namespace PetStore.Functions.Storage;
@@ -9,48 +9,52 @@ namespace PetStore.Functions.Storage;
 /// <summary>
 /// The service clients for the app's own tables and queues, built from the <c>PetStorage</c> connection with the
 /// same conventions as the Functions host: a connection string (locally, Azurite), or, in Azure, identity-based
-/// settings <c>PetStorage__tableServiceUri</c> and <c>PetStorage__queueServiceUri</c> with a managed identity
-/// (<c>PetStorage__clientId</c> for a user-assigned one). Singletons: the SDK clients are thread-safe and pooled.
+/// settings <c>PetStorage__tableServiceUri</c> and <c>PetStorage__queueServiceUri</c> with the credential the
+/// section describes (<c>PetStorage__credential=managedidentity</c>, <c>PetStorage__clientId</c> for a
+/// user-assigned identity), read by <see cref="AzureComponentFactory"/> exactly as the host reads it.
+/// Singletons: the SDK clients are thread-safe and pooled.
 /// </summary>
-internal sealed record StorageClients(TableServiceClient Tables, QueueServiceClient Queues)
+internal sealed record StorageClients(TableServiceClient Tables, QueueServiceClient Queues, TokenCredential? Credential)
 {
     public static StorageClients FromConnectionString(string connectionString) =>
-        new(new TableServiceClient(connectionString, TableOptions()), new QueueServiceClient(connectionString, QueueOptions()));
+        new(new TableServiceClient(connectionString, TableOptions()), new QueueServiceClient(connectionString, QueueOptions()), null);
 
-    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName)
+    /// <exception cref="InvalidOperationException">The section is neither a connection string nor both service URIs.</exception>
+    public static StorageClients FromConfiguration(IConfigurationSection section, AzureComponentFactory components)
     {
-        var section = configuration.GetSection(connectionName);
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(components);
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
             return FromConnectionString(section.Value);
         }
 
-        if (!Uri.TryCreate(section["tableServiceUri"], UriKind.Absolute, out var tableUri)
-            || !Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out var queueUri))
+        if (!TryGetServiceUris(section, out var tableUri, out var queueUri))
         {
-            throw new InvalidOperationException(MissingConnectionMessage(connectionName));
+            throw new InvalidOperationException(MissingConnectionMessage(section.Key));
         }
 
-        var credential = Credential(section);
-        return new(new TableServiceClient(tableUri, credential, TableOptions()), new QueueServiceClient(queueUri, credential, QueueOptions()));
+        var credential = components.CreateTokenCredential(section);
+        return new(new TableServiceClient(tableUri, credential, TableOptions()), new QueueServiceClient(queueUri, credential, QueueOptions()), credential);
     }
 
-    public static bool IsConfigured(IConfiguration configuration, string connectionName)
+    public static bool IsConfigured(IConfigurationSection section)
     {
-        var section = configuration.GetSection(connectionName);
-        return !string.IsNullOrWhiteSpace(section.Value)
-            || (Uri.TryCreate(section["tableServiceUri"], UriKind.Absolute, out _)
-                && Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out _));
+        ArgumentNullException.ThrowIfNull(section);
+        return !string.IsNullOrWhiteSpace(section.Value) || TryGetServiceUris(section, out _, out _);
     }
 
     public static string MissingConnectionMessage(string connectionName) =>
         $"Set '{connectionName}' to a storage connection string, or set '{connectionName}__tableServiceUri' and " +
-        $"'{connectionName}__queueServiceUri' (with '{connectionName}__clientId' for a user-assigned identity).";
+        $"'{connectionName}__queueServiceUri' (with '{connectionName}__credential=managedidentity' and " +
+        $"'{connectionName}__clientId' for a user-assigned identity).";
 
-    private static TokenCredential Credential(IConfigurationSection section) =>
-        section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+    private static bool TryGetServiceUris(IConfigurationSection section, out Uri? tableUri, out Uri? queueUri)
+    {
+        queueUri = null;
+        return Uri.TryCreate(section["tableServiceUri"], UriKind.Absolute, out tableUri)
+            && Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out queueUri);
+    }
 
     private static TableClientOptions TableOptions()
     {

@@ -1,17 +1,13 @@
 namespace PetStore.Functions.Storage;
 
+/// <summary>The app's tables, bound from <c>Storage</c> (app settings <c>Storage__...</c>).</summary>
 internal sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>
-    /// The name of the connection the app's own tables and queues use: a connection string locally, or
-    /// <c>PetStorage__tableServiceUri</c>/<c>PetStorage__queueServiceUri</c> with a managed identity in Azure.
-    /// A constant because the queue trigger attribute needs one.
-    /// </summary>
-    public const string ConnectionName = "PetStorage";
-
+    /// <summary>The table of pets (Azure table naming: 3-63 letters or digits, starting with a letter).</summary>
     public string PetsTable { get; set; } = "pets";
 
+    /// <summary>The table of the purge index; must differ from <see cref="PetsTable"/>.</summary>
     public string PurgeIndexTable { get; set; } = "petpurgeindex";
 }

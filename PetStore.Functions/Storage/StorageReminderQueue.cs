@@ -12,39 +12,28 @@ internal sealed class StorageReminderQueue : IReminderQueue
 {
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
-    private readonly ILogger<StorageReminderQueue> _logger;
-    private readonly InitializeOnce _queues;
+    private readonly StorageCalls _calls;
 
     public StorageReminderQueue(QueueClient queue, QueueClient poison, ILogger<StorageReminderQueue> logger)
     {
         _queue = queue;
         _poison = poison;
-        _logger = logger;
-        _queues = new InitializeOnce(async ct =>
-        {
-            await _queue.CreateIfNotExistsAsync(cancellationToken: ct);
-            await _poison.CreateIfNotExistsAsync(cancellationToken: ct);
-        });
+        _calls = new StorageCalls(
+            "Queue storage",
+            async ct =>
+            {
+                await _queue.CreateIfNotExistsAsync(cancellationToken: ct);
+                await _poison.CreateIfNotExistsAsync(cancellationToken: ct);
+            },
+            logger);
     }
 
-    public Task SendAsync(ReminderMessage message, CancellationToken cancellationToken) =>
-        SendAsync(_queue, message.ToJson(), "send a reminder message", cancellationToken);
+    public Task SendAsync(ReminderMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return _calls.RunAsync("send a reminder message", ct => _queue.SendMessageAsync(message.ToJson(), ct), cancellationToken);
+    }
 
     public Task SendToPoisonAsync(string rawMessage, CancellationToken cancellationToken) =>
-        SendAsync(_poison, rawMessage, "park a poison message", cancellationToken);
-
-    private async Task SendAsync(QueueClient queue, string body, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _queues.EnsureAsync(cancellationToken);
-            await queue.SendMessageAsync(body, cancellationToken);
-        }
-        catch (Exception ex) when (StorageFaults.IsFault(ex, cancellationToken))
-        {
-            var status = StorageFaults.Status(ex);
-            StorageLog.QueueFailed(_logger, operation, status, StorageFaults.ErrorCode(ex), ex);
-            throw new StorageUnavailableException($"The queue failed to {operation} (status {status}).", ex);
-        }
-    }
+        _calls.RunAsync("park a poison message", ct => _poison.SendMessageAsync(rawMessage, ct), cancellationToken);
 }

@@ -52,7 +52,8 @@ public class FunctionMetadataTests
         var trigger = Trigger("SetFeedingReminder");
 
         Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("pet-reminders", trigger.GetProperty("queueName").GetString());
+        // The host resolves the name from the app setting Reminders__QueueName, the same setting the sender reads.
+        Assert.Equal("%Reminders:QueueName%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("PetStorage", trigger.GetProperty("connection").GetString());
     }
 

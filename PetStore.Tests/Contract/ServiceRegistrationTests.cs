@@ -41,10 +41,11 @@ public class ServiceRegistrationTests
     }
 
     [Fact]
-    public void ProblemMiddleware_IsActivatedFromTheAppsServices()
+    public void Middleware_IsActivatedFromTheAppsServices()
     {
         using var provider = BuildProvider();
 
         Assert.NotNull(ActivatorUtilities.CreateInstance<ProblemMiddleware>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<CorrelationMiddleware>(provider));
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PetStore.Functions.Pets;
+using PetStore.Functions;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
@@ -50,17 +50,21 @@ public class SettingsContractTests
             .With(values.EnumerateObject().Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.GetString())))
             .BuildServiceProvider();
 
-        Assert.Equal(TimeSpan.FromDays(30), services.GetRequiredService<IOptions<PetOptions>>().Value.RetentionPeriod);
+        Assert.Equal(TimeSpan.FromDays(30), services.GetRequiredService<IOptions<RetentionOptions>>().Value.RetentionPeriod);
         Assert.Equal(TimeSpan.FromDays(1), services.GetRequiredService<IOptions<ReminderOptions>>().Value.FeedingInterval);
+        Assert.Equal("pet-reminders", services.GetRequiredService<IOptions<ReminderOptions>>().Value.QueueName);
         Assert.Equal(16, services.GetRequiredService<IOptions<PurgeOptions>>().Value.MaxConcurrency);
         Assert.Equal(("pets", "petpurgeindex"), (services.GetRequiredService<IOptions<StorageOptions>>().Value.PetsTable, services.GetRequiredService<IOptions<StorageOptions>>().Value.PurgeIndexTable));
-        Assert.Equal("UseDevelopmentStorage=true", services.GetRequiredService<IConfiguration>()[StorageOptions.ConnectionName]);
+        Assert.Equal("UseDevelopmentStorage=true", services.GetRequiredService<IConfiguration>()[StorageConnection.Name]);
     }
 
     [Theory]
     [InlineData("Pets:RetentionPeriod", "00:00:00")]
     [InlineData("Reminders:FeedingInterval", "-01:00:00")]
     [InlineData("Purge:MaxConcurrency", "0")]
+    [InlineData("Reminders:QueueName", "Upper-Case")]
+    [InlineData("Reminders:QueueName", "double--dash")]
+    [InlineData("Reminders:QueueName", "a-queue-name-so-long-that-its-poison-queue-would-not-fit-in-63")]
     [InlineData("Storage:PetsTable", "no-dashes")]
     [InlineData("PetStorage", "")]
     public void Options_InvalidSetting_FailsWithAMessageNamingIt(string key, string value)

@@ -1,40 +1,63 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PetStore.Functions;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
 
 namespace PetStore.Tests.Fakes;
 
-/// <summary>The functions wired to fakes of the storage seam and a fake clock, for unit tests.</summary>
+/// <summary>
+/// The app's feature registrations on fakes of its ports, a fake clock and recorded logs (scopes included), for
+/// unit tests. Every function and service comes from <see cref="Function{T}"/>/<see cref="Service{T}"/>, activated
+/// from the services the way the worker activates function classes; options can be changed until first use.
+/// </summary>
 internal sealed class App
 {
+    private readonly Lazy<ServiceProvider> _services;
+
+    public App()
+    {
+        _services = new(() => new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddFakeLogging()
+            .AddPets()
+            .AddReminders()
+            .AddPurge()
+            .AddSingleton<IPetStore>(Store)
+            .AddSingleton<IPurgeIndex>(PurgeIndex)
+            .AddSingleton<IReminderQueue>(Queue)
+            .AddSingleton<TimeProvider>(Time)
+            .AddSingleton(Options.Create(Retention))
+            .AddSingleton(Options.Create(Reminders))
+            .AddSingleton(Options.Create(Purge))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
     public FakeTimeProvider Time { get; } = new(TestPets.Start);
 
     public InMemoryPetStore Store { get; } = new();
 
+    public InMemoryPurgeIndex PurgeIndex { get; } = new();
+
     public RecordingReminderQueue Queue { get; } = new();
 
-    public PetOptions PetOptions { get; } = new();
+    public RetentionOptions Retention { get; } = new();
 
-    public ReminderOptions ReminderOptions { get; } = new();
+    public ReminderOptions Reminders { get; } = new();
 
-    public CreatePet CreatePet() => new(Store, Queue, Time, NullLogger<CreatePet>.Instance);
+    public PurgeOptions Purge { get; } = new() { MaxConcurrency = 4 };
 
-    public GetPet GetPet() => new(Store);
+    /// <summary>Every log record of every category, with the scopes that were open when it was written.</summary>
+    public FakeLogCollector Logs => Service<FakeLogCollector>();
 
-    public ListPets ListPets() => new(Store);
+    /// <summary>A new function instance, as the worker creates one per invocation.</summary>
+    public T Function<T>()
+        where T : class => ActivatorUtilities.CreateInstance<T>(_services.Value);
 
-    public UpdatePet UpdatePet() => new(Store, Time, NullLogger<UpdatePet>.Instance);
-
-    public DeletePet DeletePet() => new(Store, Time, Options.Create(PetOptions), NullLogger<DeletePet>.Instance);
-
-    public RestorePet RestorePet() => new(Store, Time, NullLogger<RestorePet>.Instance);
-
-    public SetFeedingReminder SetFeedingReminder() =>
-        new(Store, Queue, Time, Options.Create(ReminderOptions), NullLogger<SetFeedingReminder>.Instance);
-
-    public PurgeDeletedPets PurgeDeletedPets() =>
-        new(Store, Time, Options.Create(new PurgeOptions { MaxConcurrency = 4 }), NullLogger<PurgeDeletedPets>.Instance);
+    public T Service<T>()
+        where T : notnull => _services.Value.GetRequiredService<T>();
 }

@@ -1,62 +1,58 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
+using System.Globalization;
 using PetStore.Functions.Pets;
-using PetStore.Functions.Purge;
-using PetStore.Functions.Storage;
 
 namespace PetStore.Tests.Fakes;
 
+/// <summary>A call the app made on a fake port: what, on which pet, and the pet it wanted written, if any.</summary>
+internal sealed record PortCall(string Operation, string? PetId, Pet? Pet = null);
+
 /// <summary>
-/// A fake of our storage seam with the behaviour the app relies on: ETags that change on every write,
-/// conditional writes that fail when stale, and a purge index. Hooks let a test inject faults and races.
+/// A fake of the pet store port with the behaviour the app relies on: ETags that change on every write and
+/// conditional writes that fail when stale. <see cref="BeforeCall"/> lets a test inject faults and races.
 /// </summary>
 internal sealed class InMemoryPetStore : IPetStore
 {
     private readonly ConcurrentDictionary<string, StoredPet> _pets = new();
-    private readonly ConcurrentDictionary<(string PetId, DateTimeOffset PurgeAt), PurgeEntry> _purgeIndex = new();
     private int _version;
 
-    /// <summary>Runs before every conditional replace, e.g. to simulate a concurrent writer.</summary>
-    public Action<Pet>? BeforeReplace { get; set; }
-
-    public Exception? FailAdd { get; set; }
-
-    public Exception? FailSavePurgeEntry { get; set; }
+    /// <summary>
+    /// Runs before every call (operations "Find", "Add", "Replace", "Remove", "List"): throw to inject a fault, or
+    /// change the store to simulate a concurrent writer.
+    /// </summary>
+    public Action<PortCall>? BeforeCall { get; set; }
 
     public int Reads { get; private set; }
 
     public int Replaces { get; private set; }
 
-    public IReadOnlyCollection<PurgeEntry> PurgeIndex => _purgeIndex.Values.ToList();
-
     public StoredPet? this[string id] => _pets.TryGetValue(id, out var stored) ? stored : null;
+
+    public int Count => _pets.Count;
 
     /// <summary>Stores a pet directly, as if an earlier request had.</summary>
     public StoredPet Seed(Pet pet) => _pets[pet.Id] = new StoredPet(pet, NextETag());
 
     /// <summary>Changes a pet behind the app's back, as another request would.</summary>
-    public StoredPet Overwrite(Pet pet) => _pets[pet.Id] = new StoredPet(pet, NextETag());
+    public StoredPet Overwrite(Pet pet) => Seed(pet);
 
     public Task<StoredPet?> FindAsync(string id, CancellationToken cancellationToken)
     {
+        BeforeCall?.Invoke(new PortCall("Find", id));
         Reads++;
         return Task.FromResult(this[id]);
     }
 
     public Task<StoredPet> AddAsync(Pet pet, CancellationToken cancellationToken)
     {
-        if (FailAdd is { } failure)
-        {
-            throw failure;
-        }
-
+        BeforeCall?.Invoke(new PortCall("Add", pet.Id, pet));
         var stored = new StoredPet(pet, NextETag());
         return _pets.TryAdd(pet.Id, stored) ? Task.FromResult(stored) : throw new PetAlreadyExistsException(pet.Id);
     }
 
     public Task<StoredPet> ReplaceAsync(Pet pet, string eTag, CancellationToken cancellationToken)
     {
-        BeforeReplace?.Invoke(pet);
+        BeforeCall?.Invoke(new PortCall("Replace", pet.Id, pet));
         Replaces++;
         lock (_pets)
         {
@@ -71,6 +67,7 @@ internal sealed class InMemoryPetStore : IPetStore
 
     public Task RemoveAsync(string id, string eTag, CancellationToken cancellationToken)
     {
+        BeforeCall?.Invoke(new PortCall("Remove", id));
         lock (_pets)
         {
             if (_pets.TryGetValue(id, out var current) && current.ETag != eTag && eTag != "*")
@@ -84,50 +81,18 @@ internal sealed class InMemoryPetStore : IPetStore
         return Task.CompletedTask;
     }
 
-    public Task<PetPage> ListAsync(PetListQuery query, CancellationToken cancellationToken)
+    public Task<PetPage> ListAsync(PetQuery query, CancellationToken cancellationToken)
     {
+        BeforeCall?.Invoke(new PortCall("List", null));
         var matching = _pets.Values
             .Where(p => query.Species is null || p.Pet.Species == query.Species)
             .Where(p => query.Status is { } status ? p.Pet.Status == status : query.IncludeDeleted || !p.Pet.IsDeleted)
             .OrderBy(p => p.Pet.Id, StringComparer.Ordinal)
             .ToList();
-        var start = query.ContinuationToken is null ? 0 : int.TryParse(query.ContinuationToken, out var s) ? s : throw new InvalidContinuationTokenException();
+        var start = query.ContinuationToken is null ? 0 : int.TryParse(query.ContinuationToken, CultureInfo.InvariantCulture, out var s) ? s : throw new InvalidContinuationTokenException();
         var page = matching.Skip(start).Take(query.PageSize).ToList();
-        var next = start + page.Count < matching.Count ? (start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        var next = start + page.Count < matching.Count ? (start + page.Count).ToString(CultureInfo.InvariantCulture) : null;
         return Task.FromResult(new PetPage(page, next));
-    }
-
-    public Task SavePurgeEntryAsync(PurgeEntry entry, CancellationToken cancellationToken)
-    {
-        if (FailSavePurgeEntry is { } failure)
-        {
-            throw failure;
-        }
-
-        _purgeIndex[(entry.PetId, entry.PurgeAt)] = entry;
-        return Task.CompletedTask;
-    }
-
-    public Task RemovePurgeEntriesAsync(IReadOnlyCollection<PurgeEntry> entries, CancellationToken cancellationToken)
-    {
-        foreach (var entry in entries)
-        {
-            _purgeIndex.TryRemove((entry.PetId, entry.PurgeAt), out _);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async IAsyncEnumerable<IReadOnlyList<PurgeEntry>> ListDuePurgeEntriesAsync(
-        DateTimeOffset now,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        var due = _purgeIndex.Values.Where(e => e.PurgeAt <= now).OrderBy(e => e.PurgeAt).ToList();
-        foreach (var page in due.Chunk(3))
-        {
-            yield return page;
-        }
     }
 
     private string NextETag() => $"W/\"v{Interlocked.Increment(ref _version)}\"";

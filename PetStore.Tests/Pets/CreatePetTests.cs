@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PetStore.Functions;
 using PetStore.Functions.Pets;
-using PetStore.Functions.Storage;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Pets;
@@ -16,7 +16,7 @@ public class CreatePetTests
         var request = Requests.Json("""{"name":"  Rex  ","species":"dog","ageMonths":14}""");
         request.Headers["x-correlation-id"] = "req-42";
 
-        var result = await _app.CreatePet().Run(request, default);
+        var result = await _app.Function<CreatePet>().Run(request, default);
 
         var created = Assert.IsType<Created<PetResponse>>(result.Result);
         var pet = created.Value!;
@@ -27,14 +27,13 @@ public class CreatePetTests
         Assert.Equal(TestPets.Start.UtcDateTime, pet.CreatedAt);
         Assert.Null(pet.NextFeedingAt);
         Assert.Equal($"/api/pets/{pet.Id}", created.Location);
-        Assert.True(PetId.IsWellFormed(pet.Id));
+        Assert.True(PetIds.IsWellFormed(pet.Id));
 
         var stored = _app.Store[pet.Id]!;
         Assert.Equal(stored.ETag, request.HttpContext.Response.Headers.ETag.ToString());
         var message = Assert.Single(_app.Queue.Sent);
         Assert.Equal(pet.Id, message.PetId);
         Assert.Equal("req-42", message.CorrelationId);
-        Assert.Equal("req-42", request.HttpContext.Response.Headers["x-correlation-id"].ToString());
     }
 
     [Theory]
@@ -59,32 +58,29 @@ public class CreatePetTests
     [InlineData("null", "body", "null")]
     public async Task Run_InvalidBody_ReturnsValidationProblemNamingTheFieldAndStoresNothing(string body, string field, string expected)
     {
-        var result = await _app.CreatePet().Run(Requests.Json(body), default);
+        var result = await _app.Function<CreatePet>().Run(Requests.Json(body), default);
 
-        var problem = Assert.IsType<ValidationProblem>(result.Result);
-        Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
-        Assert.Contains(expected, Assert.Single(problem.ProblemDetails.Errors[field]), StringComparison.Ordinal);
-        Assert.Empty((await _app.Store.ListAsync(new PetListQuery(null, null, true, 100, null), default)).Pets);
+        Assert.Contains(expected, Assert.Single(ProblemAssert.Errors(result.Result)[field]), StringComparison.Ordinal);
+        Assert.Empty((await _app.Store.ListAsync(new PetQuery(null, null, true, 100, null), default)).Pets);
         Assert.Empty(_app.Queue.Sent);
     }
 
     [Fact]
     public async Task Run_NameOfMaximumLength_IsAcceptedAndOneLongerIsNot()
     {
-        var ok = await _app.CreatePet().Run(Requests.Json($$"""{"name":"{{new string('a', 100)}}","species":"cat","ageMonths":0}"""), default);
-        var tooLong = await _app.CreatePet().Run(Requests.Json($$"""{"name":"{{new string('a', 101)}}","species":"cat","ageMonths":0}"""), default);
+        var ok = await _app.Function<CreatePet>().Run(Requests.Json($$"""{"name":"{{new string('a', 100)}}","species":"cat","ageMonths":0}"""), default);
+        var tooLong = await _app.Function<CreatePet>().Run(Requests.Json($$"""{"name":"{{new string('a', 101)}}","species":"cat","ageMonths":0}"""), default);
 
         Assert.IsType<Created<PetResponse>>(ok.Result);
-        Assert.Contains("at most 100", Assert.IsType<ValidationProblem>(tooLong.Result).ProblemDetails.Errors["name"][0], StringComparison.Ordinal);
+        Assert.Contains("at most 100", ProblemAssert.Errors(tooLong.Result)["name"][0], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Run_SeveralBadFields_ReportsEachField()
     {
-        var result = await _app.CreatePet().Run(Requests.Json("""{"name":"","species":"fish","ageMonths":1.5,"extra":1}"""), default);
+        var result = await _app.Function<CreatePet>().Run(Requests.Json("""{"name":"","species":"fish","ageMonths":1.5,"extra":1}"""), default);
 
-        var problem = Assert.IsType<ValidationProblem>(result.Result);
-        Assert.Equal(["ageMonths", "extra", "name", "species"], problem.ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["ageMonths", "extra", "name", "species"], ProblemAssert.Errors(result.Result).Keys.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -94,7 +90,7 @@ public class CreatePetTests
     [InlineData("application/json; charset=utf-16")]
     public async Task Run_NonJsonContentType_ReturnsUnsupportedMediaType(string contentType)
     {
-        var result = await _app.CreatePet().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}""", contentType: contentType), default);
+        var result = await _app.Function<CreatePet>().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}""", contentType: contentType), default);
 
         var problem = Assert.IsType<ProblemHttpResult>(result.Result);
         Assert.Equal(StatusCodes.Status415UnsupportedMediaType, problem.StatusCode);
@@ -105,8 +101,8 @@ public class CreatePetTests
     [Fact]
     public async Task Run_JsonWithCharsetOrSuffix_IsAccepted()
     {
-        var withCharset = await _app.CreatePet().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}""", contentType: "application/json; charset=utf-8"), default);
-        var withSuffix = await _app.CreatePet().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}""", contentType: "application/merge-patch+json"), default);
+        var withCharset = await _app.Function<CreatePet>().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}""", contentType: "application/json; charset=utf-8"), default);
+        var withSuffix = await _app.Function<CreatePet>().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}""", contentType: "application/merge-patch+json"), default);
 
         Assert.IsType<Created<PetResponse>>(withCharset.Result);
         Assert.IsType<Created<PetResponse>>(withSuffix.Result);
@@ -118,7 +114,7 @@ public class CreatePetTests
         var padding = new string(' ', 64 * 1024);
         var request = Requests.Json($$"""{"name":"Rex","species":"dog","ageMonths":1}{{padding}}""");
 
-        var result = await _app.CreatePet().Run(request, default);
+        var result = await _app.Function<CreatePet>().Run(request, default);
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
         Assert.Empty(_app.Queue.Sent);
@@ -130,7 +126,7 @@ public class CreatePetTests
         var request = Requests.Json($$"""{"name":"{{new string('a', 70_000)}}","species":"dog","ageMonths":1}""");
         request.ContentLength = null;
 
-        var result = await _app.CreatePet().Run(request, default);
+        var result = await _app.Function<CreatePet>().Run(request, default);
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
     }
@@ -138,30 +134,30 @@ public class CreatePetTests
     [Fact]
     public async Task Run_EmptyBody_ReturnsValidationProblemForBody()
     {
-        var result = await _app.CreatePet().Run(Requests.WithBody([], "POST", "/api/pets", "application/json"), default);
+        var result = await _app.Function<CreatePet>().Run(Requests.WithBody([], "POST", "/api/pets", "application/json"), default);
 
-        Assert.Contains("required", Assert.IsType<ValidationProblem>(result.Result).ProblemDetails.Errors["body"][0], StringComparison.Ordinal);
+        Assert.Contains("required", ProblemAssert.Errors(result.Result)["body"][0], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Run_QueueUnavailable_RemovesThePetAgainAndReturnsServiceUnavailable()
     {
-        _app.Queue.FailSend = new StorageUnavailableException("queue down", new InvalidOperationException());
+        _app.Queue.BeforeCall = _ => throw new DependencyUnavailableException("queue down", new InvalidOperationException());
 
-        var result = await _app.CreatePet().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}"""), default);
+        var result = await _app.Function<CreatePet>().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}"""), default);
 
         var problem = Assert.IsType<ProblemHttpResult>(result.Result);
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, problem.StatusCode);
         Assert.Contains("not created", problem.ProblemDetails.Detail, StringComparison.Ordinal);
-        Assert.Empty((await _app.Store.ListAsync(new PetListQuery(null, null, true, 100, null), default)).Pets);
+        Assert.Empty((await _app.Store.ListAsync(new PetQuery(null, null, true, 100, null), default)).Pets);
     }
 
     [Fact]
     public async Task Run_StorageUnavailable_LetsTheFaultReachTheProblemMiddlewareWithoutQueueing()
     {
-        _app.Store.FailAdd = new StorageUnavailableException("table down", new InvalidOperationException());
+        _app.Store.BeforeCall = call => { if (call.Operation == "Add") { throw new DependencyUnavailableException("table down", new InvalidOperationException()); } };
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => _app.CreatePet().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}"""), default));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => _app.Function<CreatePet>().Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}"""), default));
 
         Assert.Empty(_app.Queue.Sent);
     }
@@ -170,36 +166,20 @@ public class CreatePetTests
     public async Task Run_InsertLandedButItsRetryConflicted_TreatsTheRowAsThisPet()
     {
         // The SDK retries an insert whose response was lost; the retry meets the row the first attempt wrote.
-        _app.Store.FailAdd = null;
-        var store = new ConflictOnceStore(_app.Store);
-        var create = new CreatePet(store, _app.Queue, _app.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<CreatePet>.Instance);
+        _app.Store.BeforeCall = call =>
+        {
+            if (call.Operation == "Add")
+            {
+                _app.Store.Seed(call.Pet!);
+            }
+        };
 
-        var result = await create.Run(Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}"""), default);
+        var request = Requests.Json("""{"name":"Rex","species":"dog","ageMonths":1}""");
+
+        var result = await _app.Function<CreatePet>().Run(request, default);
 
         var created = Assert.IsType<Created<PetResponse>>(result.Result);
         Assert.Equal(created.Value!.Id, Assert.Single(_app.Queue.Sent).PetId);
-    }
-
-    private sealed class ConflictOnceStore(InMemoryPetStore inner) : IPetStore
-    {
-        public async Task<StoredPet> AddAsync(Pet pet, CancellationToken cancellationToken)
-        {
-            await inner.AddAsync(pet, cancellationToken);
-            throw new PetAlreadyExistsException(pet.Id);
-        }
-
-        public Task<StoredPet?> FindAsync(string id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
-
-        public Task<StoredPet> ReplaceAsync(Pet pet, string eTag, CancellationToken cancellationToken) => inner.ReplaceAsync(pet, eTag, cancellationToken);
-
-        public Task RemoveAsync(string id, string eTag, CancellationToken cancellationToken) => inner.RemoveAsync(id, eTag, cancellationToken);
-
-        public Task<PetPage> ListAsync(PetListQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
-
-        public Task SavePurgeEntryAsync(PetStore.Functions.Purge.PurgeEntry entry, CancellationToken cancellationToken) => inner.SavePurgeEntryAsync(entry, cancellationToken);
-
-        public Task RemovePurgeEntriesAsync(IReadOnlyCollection<PetStore.Functions.Purge.PurgeEntry> entries, CancellationToken cancellationToken) => inner.RemovePurgeEntriesAsync(entries, cancellationToken);
-
-        public IAsyncEnumerable<IReadOnlyList<PetStore.Functions.Purge.PurgeEntry>> ListDuePurgeEntriesAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.ListDuePurgeEntriesAsync(now, cancellationToken);
+        Assert.Equal(_app.Store[created.Value.Id]!.ETag, request.HttpContext.Response.Headers.ETag.ToString());
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PetStore.Functions;
 using PetStore.Functions.Pets;
-using PetStore.Functions.Storage;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Pets;
@@ -13,12 +13,12 @@ public class DeletePetTests
     [Fact]
     public async Task Run_LivePet_SoftDeletesWithRetentionAndIndexesItWithItsETag()
     {
-        _app.PetOptions.RetentionPeriod = TimeSpan.FromDays(7);
+        _app.Retention.RetentionPeriod = TimeSpan.FromDays(7);
         var pet = _app.Store.Seed(TestPets.New(status: PetStatus.Pending)).Pet;
         var request = Requests.Empty("DELETE", $"/api/pets/{pet.Id}");
         request.Headers["x-correlation-id"] = "delete-1";
 
-        var result = await _app.DeletePet().Run(request, pet.Id, default);
+        var result = await _app.Function<DeletePet>().Run(request, pet.Id, default);
 
         var accepted = Assert.IsType<Accepted<DeletePetResponse>>(result.Result);
         var purgeAt = TestPets.Start.AddDays(7);
@@ -31,7 +31,7 @@ public class DeletePetTests
         Assert.Equal(PetStatus.Pending, stored.Pet.StatusBeforeDelete);
         Assert.Equal(TestPets.Start, stored.Pet.DeletedAt);
         Assert.Equal(purgeAt, stored.Pet.PurgeAt);
-        var entry = Assert.Single(_app.Store.PurgeIndex);
+        var entry = Assert.Single(_app.PurgeIndex.Entries);
         Assert.Equal((pet.Id, purgeAt, "delete-1", stored.ETag), (entry.PetId, entry.PurgeAt, entry.CorrelationId, entry.PetETag));
         Assert.Equal(stored.ETag, request.HttpContext.Response.Headers.ETag.ToString());
     }
@@ -40,24 +40,24 @@ public class DeletePetTests
     public async Task Run_DeletedAgain_ReturnsSamePurgeAtWithoutWriting()
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
-        await _app.DeletePet().Run(Requests.Empty("DELETE"), pet.Id, default);
+        await _app.Function<DeletePet>().Run(Requests.Empty("DELETE"), pet.Id, default);
         var afterFirst = _app.Store[pet.Id];
         _app.Time.Advance(TimeSpan.FromDays(2));
 
-        var result = await _app.DeletePet().Run(Requests.Empty("DELETE"), pet.Id, default);
+        var result = await _app.Function<DeletePet>().Run(Requests.Empty("DELETE"), pet.Id, default);
 
         Assert.Equal(TestPets.Start.AddDays(30).UtcDateTime, Assert.IsType<Accepted<DeletePetResponse>>(result.Result).Value!.PurgeAt);
         Assert.Equal(afterFirst, _app.Store[pet.Id]);
-        Assert.Single(_app.Store.PurgeIndex);
+        Assert.Single(_app.PurgeIndex.Entries);
     }
 
     [Fact]
     public async Task Run_UnknownId_ReturnsNotFoundAndIndexesNothing()
     {
-        var result = await _app.DeletePet().Run(Requests.Empty("DELETE"), TestPets.New().Id, default);
+        var result = await _app.Function<DeletePet>().Run(Requests.Empty("DELETE"), TestPets.New().Id, default);
 
         Assert.Equal(StatusCodes.Status404NotFound, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
-        Assert.Empty(_app.Store.PurgeIndex);
+        Assert.Empty(_app.PurgeIndex.Entries);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class DeletePetTests
         var stale = _app.Store.Seed(TestPets.New());
         _app.Store.Overwrite(stale.Pet with { Name = "Max" });
 
-        var result = await _app.DeletePet().Run(Requests.Empty("DELETE").WithIfMatch(stale.ETag), stale.Pet.Id, default);
+        var result = await _app.Function<DeletePet>().Run(Requests.Empty("DELETE").WithIfMatch(stale.ETag), stale.Pet.Id, default);
 
         Assert.Equal(StatusCodes.Status412PreconditionFailed, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
         Assert.False(_app.Store[stale.Pet.Id]!.Pet.IsDeleted);
@@ -76,9 +76,9 @@ public class DeletePetTests
     public async Task Run_IndexUnavailable_FailsBeforeTheSoftDelete()
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
-        _app.Store.FailSavePurgeEntry = new StorageUnavailableException("down", new InvalidOperationException());
+        _app.PurgeIndex.BeforeCall = _ => throw new DependencyUnavailableException("down", new InvalidOperationException());
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => _app.DeletePet().Run(Requests.Empty("DELETE"), pet.Id, default));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => _app.Function<DeletePet>().Run(Requests.Empty("DELETE"), pet.Id, default));
 
         Assert.False(_app.Store[pet.Id]!.Pet.IsDeleted);
     }

@@ -13,17 +13,17 @@ public class RestorePetTests
     public async Task Run_DeletedPet_RestoresPreviousStatusAndForgetsThePurge()
     {
         var pet = _app.Store.Seed(TestPets.New(status: PetStatus.Adopted)).Pet;
-        await _app.DeletePet().Run(Requests.Empty("DELETE"), pet.Id, default);
+        await _app.Function<DeletePet>().Run(Requests.Empty("DELETE"), pet.Id, default);
         _app.Time.Advance(TimeSpan.FromDays(1));
         var request = Requests.Empty("POST", $"/api/pets/{pet.Id}/restore");
 
-        var result = await _app.RestorePet().Run(request, pet.Id, default);
+        var result = await _app.Function<RestorePet>().Run(request, pet.Id, default);
 
         var restored = Assert.IsType<Ok<PetResponse>>(result.Result).Value!;
         Assert.Equal("adopted", restored.Status);
         Assert.Null(restored.DeletedAt);
         Assert.Null(restored.PurgeAt);
-        Assert.Empty(_app.Store.PurgeIndex);
+        Assert.Empty(_app.PurgeIndex.Entries);
         Assert.Equal(_app.Store[pet.Id]!.ETag, request.HttpContext.Response.Headers.ETag.ToString());
     }
 
@@ -32,7 +32,7 @@ public class RestorePetTests
     {
         var stored = _app.Store.Seed(TestPets.New());
 
-        var result = await _app.RestorePet().Run(Requests.Empty("POST"), stored.Pet.Id, default);
+        var result = await _app.Function<RestorePet>().Run(Requests.Empty("POST"), stored.Pet.Id, default);
 
         Assert.Equal(StatusCodes.Status409Conflict, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
         Assert.Equal(stored, _app.Store[stored.Pet.Id]);
@@ -41,7 +41,7 @@ public class RestorePetTests
     [Fact]
     public async Task Run_UnknownId_ReturnsNotFound()
     {
-        var result = await _app.RestorePet().Run(Requests.Empty("POST"), "nope", default);
+        var result = await _app.Function<RestorePet>().Run(Requests.Empty("POST"), "nope", default);
 
         Assert.Equal(StatusCodes.Status404NotFound, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
     }

@@ -18,7 +18,7 @@ public class UpdatePetTests
         _app.Time.Advance(TimeSpan.FromMinutes(5));
 
         var request = Requests.Json("""{"status":"available","ageMonths":13}""", method, $"/api/pets/{pet.Id}");
-        var result = await _app.UpdatePet().Run(request, pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(request, pet.Id, default);
 
         var updated = Assert.IsType<Ok<PetResponse>>(result.Result).Value!;
         Assert.Equal("Rex", updated.Name);
@@ -34,7 +34,7 @@ public class UpdatePetTests
     {
         var stored = _app.Store.Seed(TestPets.New());
 
-        var result = await _app.UpdatePet().Run(Requests.Json("""{"name":"Max"}""", "PATCH").WithIfMatch(stored.ETag), stored.Pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json("""{"name":"Max"}""", "PATCH").WithIfMatch(stored.ETag), stored.Pet.Id, default);
 
         Assert.Equal("Max", Assert.IsType<Ok<PetResponse>>(result.Result).Value!.Name);
     }
@@ -45,7 +45,7 @@ public class UpdatePetTests
         var stale = _app.Store.Seed(TestPets.New());
         var current = _app.Store.Overwrite(stale.Pet with { AgeMonths = 20 });
 
-        var result = await _app.UpdatePet().Run(Requests.Json("""{"name":"Max"}""", "PATCH").WithIfMatch(stale.ETag), stale.Pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json("""{"name":"Max"}""", "PATCH").WithIfMatch(stale.ETag), stale.Pet.Id, default);
 
         Assert.Equal(StatusCodes.Status412PreconditionFailed, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
         Assert.Equal(current, _app.Store[stale.Pet.Id]);
@@ -56,16 +56,16 @@ public class UpdatePetTests
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
         var raced = false;
-        _app.Store.BeforeReplace = _ =>
+        _app.Store.BeforeCall = call =>
         {
-            if (!raced)
+            if (call.Operation == "Replace" && !raced)
             {
                 raced = true;
                 _app.Store.Overwrite(pet with { Notes = "set by the reminder job" });
             }
         };
 
-        var result = await _app.UpdatePet().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), pet.Id, default);
 
         var updated = Assert.IsType<Ok<PetResponse>>(result.Result).Value!;
         Assert.Equal("Max", updated.Name);
@@ -76,9 +76,15 @@ public class UpdatePetTests
     public async Task Run_ConcurrentWriteWithIfMatch_ReturnsPreconditionFailed()
     {
         var stored = _app.Store.Seed(TestPets.New());
-        _app.Store.BeforeReplace = _ => _app.Store.Overwrite(stored.Pet with { Notes = "raced" });
+        _app.Store.BeforeCall = call =>
+        {
+            if (call.Operation == "Replace")
+            {
+                _app.Store.Overwrite(stored.Pet with { Notes = "raced" });
+            }
+        };
 
-        var result = await _app.UpdatePet().Run(Requests.Json("""{"name":"Max"}""", "PATCH").WithIfMatch(stored.ETag), stored.Pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json("""{"name":"Max"}""", "PATCH").WithIfMatch(stored.ETag), stored.Pet.Id, default);
 
         Assert.Equal(StatusCodes.Status412PreconditionFailed, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
         Assert.Equal("Rex", _app.Store[stored.Pet.Id]!.Pet.Name);
@@ -88,12 +94,18 @@ public class UpdatePetTests
     public async Task Run_WritersThatNeverStop_GiveUpWithConflict()
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
-        _app.Store.BeforeReplace = _ => _app.Store.Overwrite(pet);
+        _app.Store.BeforeCall = call =>
+        {
+            if (call.Operation == "Replace")
+            {
+                _app.Store.Overwrite(pet);
+            }
+        };
 
-        var result = await _app.UpdatePet().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), pet.Id, default);
 
         Assert.Equal(StatusCodes.Status409Conflict, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
-        Assert.Equal(PetWriter.MaxAttempts, _app.Store.Replaces);
+        Assert.Equal(PetUpdater.MaxAttempts, _app.Store.Replaces);
     }
 
     [Theory]
@@ -107,10 +119,9 @@ public class UpdatePetTests
     {
         var stored = _app.Store.Seed(TestPets.New());
 
-        var result = await _app.UpdatePet().Run(Requests.Json(body, "PATCH"), stored.Pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json(body, "PATCH"), stored.Pet.Id, default);
 
-        var problem = Assert.IsType<ValidationProblem>(result.Result);
-        Assert.Contains(expected, Assert.Single(problem.ProblemDetails.Errors[field]), StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Single(ProblemAssert.Errors(result.Result)[field]), StringComparison.Ordinal);
         Assert.Equal(stored, _app.Store[stored.Pet.Id]);
     }
 
@@ -119,7 +130,7 @@ public class UpdatePetTests
     {
         var pet = _app.Store.Seed(TestPets.New().SoftDelete(TestPets.Start, TestPets.Start.AddDays(30))).Pet;
 
-        var result = await _app.UpdatePet().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), pet.Id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), pet.Id, default);
 
         var problem = Assert.IsType<ProblemHttpResult>(result.Result);
         Assert.Equal(StatusCodes.Status409Conflict, problem.StatusCode);
@@ -134,7 +145,7 @@ public class UpdatePetTests
     [InlineData("' or PartitionKey ne '")]
     public async Task Run_UnknownOrImpossibleId_ReturnsNotFound(string id)
     {
-        var result = await _app.UpdatePet().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), id, default);
+        var result = await _app.Function<UpdatePet>().Run(Requests.Json("""{"name":"Max"}""", "PATCH"), id, default);
 
         Assert.Equal(StatusCodes.Status404NotFound, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
     }

@@ -4,12 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
-using PetStore.Functions.Storage;
 using PetStore.Tests.Azurite;
 using PetStore.Tests.Fakes;
 
@@ -36,14 +34,11 @@ public class PipelineTests
             ["Storage:PurgeIndexTable"] = AzuriteInstance.UniqueName("purge"),
             ["Pets:RetentionPeriod"] = "30.00:00:00",
             ["Reminders:FeedingInterval"] = "12:00:00",
+
+            // A queue of its own, so parallel runs don't meet: the same setting the host's trigger reads.
+            ["Reminders:QueueName"] = queueName,
         })
-            .AddSingleton<TimeProvider>(time)
-            // The trigger's queue name is fixed; this test gets a queue of its own so parallel runs don't meet.
-            .AddSingleton<IReminderQueue>(sp =>
-            {
-                var queues = sp.GetRequiredService<StorageClients>().Queues;
-                return new StorageReminderQueue(queues.GetQueueClient(queueName), queues.GetQueueClient(queueName + "-poison"), NullLogger<StorageReminderQueue>.Instance);
-            });
+            .AddSingleton<TimeProvider>(time);
         await using var provider = services.BuildServiceProvider();
         T Function<T>() => ActivatorUtilities.CreateInstance<T>(provider);
         var hostView = new QueueClient(azurite.ConnectionString, queueName);

@@ -11,14 +11,14 @@ public class PurgeDeletedPetsTests
     private async Task<Pet> DeleteAsync(Pet pet)
     {
         _app.Store.Seed(pet);
-        await _app.DeletePet().Run(Requests.Empty("DELETE"), pet.Id, default);
+        await _app.Function<DeletePet>().Run(Requests.Empty("DELETE"), pet.Id, default);
         return _app.Store[pet.Id]!.Pet;
     }
 
     [Fact]
     public async Task PurgeAsync_DuePets_AreRemovedWithTheirEntriesWhileLiveAndNotYetDuePetsStay()
     {
-        _app.PetOptions.RetentionPeriod = TimeSpan.FromDays(30);
+        _app.Retention.RetentionPeriod = TimeSpan.FromDays(30);
         var due = new List<Pet>();
         for (var i = 0; i < 7; i++)
         {
@@ -30,13 +30,13 @@ public class PurgeDeletedPetsTests
         var live = _app.Store.Seed(TestPets.New(id: $"{200:x32}")).Pet;
         _app.Time.Advance(TimeSpan.FromDays(20));
 
-        var report = await _app.PurgeDeletedPets().PurgeAsync(default);
+        var report = await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(new PurgeReport(Purged: 7, Discarded: 0, Kept: 0), report);
         Assert.All(due, p => Assert.Null(_app.Store[p.Id]));
         Assert.NotNull(_app.Store[notYetDue.Id]);
         Assert.NotNull(_app.Store[live.Id]);
-        Assert.Equal(notYetDue.Id, Assert.Single(_app.Store.PurgeIndex).PetId);
+        Assert.Equal(notYetDue.Id, Assert.Single(_app.PurgeIndex.Entries).PetId);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class PurgeDeletedPetsTests
         var pet = await DeleteAsync(TestPets.New());
         _app.Time.SetUtcNow(pet.PurgeAt!.Value);
 
-        var report = await _app.PurgeDeletedPets().PurgeAsync(default);
+        var report = await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(1, report.Purged);
     }
@@ -57,7 +57,7 @@ public class PurgeDeletedPetsTests
         _app.Time.Advance(TimeSpan.FromDays(31));
         var readsBefore = _app.Store.Reads;
 
-        await _app.PurgeDeletedPets().PurgeAsync(default);
+        await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(readsBefore, _app.Store.Reads);
     }
@@ -66,45 +66,45 @@ public class PurgeDeletedPetsTests
     public async Task PurgeAsync_RestoredPet_IsKeptAndItsLeftoverEntryDiscarded()
     {
         var pet = await DeleteAsync(TestPets.New());
-        var entry = Assert.Single(_app.Store.PurgeIndex);
-        await _app.RestorePet().Run(Requests.Empty("POST"), pet.Id, default);
-        await _app.Store.SavePurgeEntryAsync(entry, default); // as if the restore could not remove it
+        var entry = Assert.Single(_app.PurgeIndex.Entries);
+        await _app.Function<RestorePet>().Run(Requests.Empty("POST"), pet.Id, default);
+        await _app.PurgeIndex.SaveAsync(entry, default); // as if the restore could not remove it
         _app.Time.Advance(TimeSpan.FromDays(31));
 
-        var report = await _app.PurgeDeletedPets().PurgeAsync(default);
+        var report = await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(new PurgeReport(0, 1, 0), report);
         Assert.Equal(PetStatus.New, _app.Store[pet.Id]!.Pet.Status);
-        Assert.Empty(_app.Store.PurgeIndex);
+        Assert.Empty(_app.PurgeIndex.Entries);
     }
 
     [Fact]
     public async Task PurgeAsync_RestoredAndDeletedAgain_WaitsForTheNewRetention()
     {
         var pet = await DeleteAsync(TestPets.New());
-        var firstEntry = Assert.Single(_app.Store.PurgeIndex);
-        await _app.RestorePet().Run(Requests.Empty("POST"), pet.Id, default);
-        await _app.Store.SavePurgeEntryAsync(firstEntry, default);
+        var firstEntry = Assert.Single(_app.PurgeIndex.Entries);
+        await _app.Function<RestorePet>().Run(Requests.Empty("POST"), pet.Id, default);
+        await _app.PurgeIndex.SaveAsync(firstEntry, default);
         _app.Time.Advance(TimeSpan.FromDays(20));
-        await _app.DeletePet().Run(Requests.Empty("DELETE"), pet.Id, default);
+        await _app.Function<DeletePet>().Run(Requests.Empty("DELETE"), pet.Id, default);
         _app.Time.Advance(TimeSpan.FromDays(11));
 
-        var report = await _app.PurgeDeletedPets().PurgeAsync(default);
+        var report = await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(new PurgeReport(0, 1, 0), report);
         Assert.NotNull(_app.Store[pet.Id]);
-        Assert.Equal(TestPets.Start.AddDays(50), Assert.Single(_app.Store.PurgeIndex).PurgeAt);
+        Assert.Equal(TestPets.Start.AddDays(50), Assert.Single(_app.PurgeIndex.Entries).PurgeAt);
     }
 
     [Fact]
     public async Task PurgeAsync_UnconfirmedEntryOfDeletedPet_ReadsThePetAndPurges()
     {
         var pet = await DeleteAsync(TestPets.New());
-        var entry = Assert.Single(_app.Store.PurgeIndex);
-        await _app.Store.SavePurgeEntryAsync(entry with { PetETag = null }, default);
+        var entry = Assert.Single(_app.PurgeIndex.Entries);
+        await _app.PurgeIndex.SaveAsync(entry with { PetETag = null }, default);
         _app.Time.Advance(TimeSpan.FromDays(31));
 
-        var report = await _app.PurgeDeletedPets().PurgeAsync(default);
+        var report = await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(1, report.Purged);
         Assert.Null(_app.Store[pet.Id]);
@@ -114,10 +114,10 @@ public class PurgeDeletedPetsTests
     public async Task PurgeAsync_EntryWrittenButSoftDeleteNeverHappened_KeepsThePet()
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
-        await _app.Store.SavePurgeEntryAsync(new PurgeEntry(pet.Id, TestPets.Start.AddDays(1), "crashed"), default);
+        await _app.PurgeIndex.SaveAsync(new PurgeEntry(pet.Id, TestPets.Start.AddDays(1), "crashed"), default);
         _app.Time.Advance(TimeSpan.FromDays(2));
 
-        var report = await _app.PurgeDeletedPets().PurgeAsync(default);
+        var report = await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(new PurgeReport(0, 1, 0), report);
         Assert.NotNull(_app.Store[pet.Id]);
@@ -127,14 +127,14 @@ public class PurgeDeletedPetsTests
     public async Task PurgeAsync_PetAlreadyPurgedByACrashedRun_DiscardsTheEntry()
     {
         var pet = await DeleteAsync(TestPets.New());
-        var entry = Assert.Single(_app.Store.PurgeIndex);
+        var entry = Assert.Single(_app.PurgeIndex.Entries);
         await _app.Store.RemoveAsync(pet.Id, "*", default);
-        await _app.Store.SavePurgeEntryAsync(entry with { PetETag = null }, default);
+        await _app.PurgeIndex.SaveAsync(entry with { PetETag = null }, default);
         _app.Time.Advance(TimeSpan.FromDays(31));
 
-        var report = await _app.PurgeDeletedPets().PurgeAsync(default);
+        var report = await _app.Service<SoftDeletion>().PurgeDueAsync(default);
 
         Assert.Equal(new PurgeReport(0, 1, 0), report);
-        Assert.Empty(_app.Store.PurgeIndex);
+        Assert.Empty(_app.PurgeIndex.Entries);
     }
 }

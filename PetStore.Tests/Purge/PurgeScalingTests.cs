@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
@@ -18,7 +16,7 @@ public class PurgeScalingTests
     {
         var azurite = await StoreOnAzurite.CreateAsync();
         var time = new FakeTimeProvider(TestPets.Start);
-        var delete = new DeletePet(azurite.Store, time, Options.Create(new PetOptions()), NullLogger<DeletePet>.Instance);
+        var softDeletion = azurite.SoftDeletion(time, maxConcurrency: 8);
 
         await Parallel.ForEachAsync(Enumerable.Range(0, live + Due), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
@@ -26,22 +24,21 @@ public class PurgeScalingTests
             await azurite.Store.AddAsync(pet, ct);
             if (i < Due)
             {
-                await delete.Run(Requests.Empty("DELETE"), pet.Id, ct);
+                await softDeletion.DeleteAsync(pet.Id, PetPrecondition.None, "scaling", ct);
             }
         });
 
         time.Advance(TimeSpan.FromDays(31));
-        var purge = new PurgeDeletedPets(azurite.Store, time, Options.Create(new PurgeOptions { MaxConcurrency = 8 }), NullLogger<PurgeDeletedPets>.Instance);
         var before = azurite.Requests.Count;
-        var report = await purge.PurgeAsync(default);
+        var report = await softDeletion.PurgeDueAsync(default);
         var requests = azurite.Requests.Count - before;
 
-        var remaining = await azurite.Store.ListAsync(new Functions.Storage.PetListQuery(null, null, true, 100, null), default);
+        var remaining = await azurite.Store.ListAsync(new PetQuery(null, null, true, 100, null), default);
         var liveLeft = remaining.Pets.Count;
         var token = remaining.ContinuationToken;
         while (token is not null)
         {
-            var page = await azurite.Store.ListAsync(new Functions.Storage.PetListQuery(null, null, true, 100, token), default);
+            var page = await azurite.Store.ListAsync(new PetQuery(null, null, true, 100, token), default);
             liveLeft += page.Pets.Count;
             token = page.ContinuationToken;
         }
@@ -50,7 +47,7 @@ public class PurgeScalingTests
     }
 
     [Fact]
-    public async Task PurgeAsync_StorageRequests_DependOnPetsDueNotOnLivePets()
+    public async Task PurgeDueAsync_StorageRequests_DependOnPetsDueNotOnLivePets()
     {
         var small = await RunWithLivePetsAsync(live: 20);
         var large = await RunWithLivePetsAsync(live: 400);

@@ -1,6 +1,6 @@
+using PetStore.Functions;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Reminders;
-using PetStore.Functions.Storage;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Reminders;
@@ -14,11 +14,11 @@ public class SetFeedingReminderTests
     [Fact]
     public async Task ProcessAsync_NewPet_SetsWelcomeNotesAndNextFeedingFromTheRunTime()
     {
-        _app.ReminderOptions.FeedingInterval = TimeSpan.FromHours(8);
+        _app.Reminders.FeedingInterval = TimeSpan.FromHours(8);
         var pet = _app.Store.Seed(TestPets.New(name: "Rex")).Pet;
         _app.Time.Advance(TimeSpan.FromMinutes(3));
 
-        var outcome = await _app.SetFeedingReminder().ProcessAsync(MessageFor(pet.Id), default);
+        var outcome = await _app.Function<SetFeedingReminder>().ProcessAsync(MessageFor(pet.Id), default);
 
         Assert.Equal(ReminderOutcome.ReminderSet, outcome);
         var updated = _app.Store[pet.Id]!.Pet;
@@ -31,11 +31,11 @@ public class SetFeedingReminderTests
     public async Task ProcessAsync_SameMessageTwice_ChangesNothingTheSecondTime()
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
-        await _app.SetFeedingReminder().ProcessAsync(MessageFor(pet.Id), default);
+        await _app.Function<SetFeedingReminder>().ProcessAsync(MessageFor(pet.Id), default);
         var afterFirst = _app.Store[pet.Id];
         _app.Time.Advance(TimeSpan.FromHours(1));
 
-        var outcome = await _app.SetFeedingReminder().ProcessAsync(MessageFor(pet.Id), default);
+        var outcome = await _app.Function<SetFeedingReminder>().ProcessAsync(MessageFor(pet.Id), default);
 
         Assert.Equal(ReminderOutcome.AlreadySet, outcome);
         Assert.Equal(afterFirst, _app.Store[pet.Id]);
@@ -46,16 +46,16 @@ public class SetFeedingReminderTests
     {
         var pet = _app.Store.Seed(TestPets.New(name: "Rex")).Pet;
         var raced = false;
-        _app.Store.BeforeReplace = _ =>
+        _app.Store.BeforeCall = call =>
         {
-            if (!raced)
+            if (call.Operation == "Replace" && !raced)
             {
                 raced = true;
                 _app.Store.Overwrite(pet with { Name = "Max", Status = PetStatus.Available });
             }
         };
 
-        var outcome = await _app.SetFeedingReminder().ProcessAsync(MessageFor(pet.Id), default);
+        var outcome = await _app.Function<SetFeedingReminder>().ProcessAsync(MessageFor(pet.Id), default);
 
         Assert.Equal(ReminderOutcome.ReminderSet, outcome);
         var updated = _app.Store[pet.Id]!.Pet;
@@ -67,7 +67,7 @@ public class SetFeedingReminderTests
     [Fact]
     public async Task ProcessAsync_PetGone_CompletesWithoutRetry()
     {
-        var outcome = await _app.SetFeedingReminder().ProcessAsync(MessageFor(TestPets.New().Id), default);
+        var outcome = await _app.Function<SetFeedingReminder>().ProcessAsync(MessageFor(TestPets.New().Id), default);
 
         Assert.Equal(ReminderOutcome.PetGone, outcome);
         Assert.Empty(_app.Queue.Poisoned);
@@ -78,7 +78,7 @@ public class SetFeedingReminderTests
     {
         var stored = _app.Store.Seed(TestPets.New().SoftDelete(TestPets.Start, TestPets.Start.AddDays(30)));
 
-        var outcome = await _app.SetFeedingReminder().ProcessAsync(MessageFor(stored.Pet.Id), default);
+        var outcome = await _app.Function<SetFeedingReminder>().ProcessAsync(MessageFor(stored.Pet.Id), default);
 
         Assert.Equal(ReminderOutcome.PetDeleted, outcome);
         Assert.Equal(stored, _app.Store[stored.Pet.Id]);
@@ -89,7 +89,7 @@ public class SetFeedingReminderTests
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
 
-        var outcome = await _app.SetFeedingReminder().ProcessAsync($$"""{"petId":"{{pet.Id}}","enqueuedAt":"2026-11-29T12:00:00Z"}""", default);
+        var outcome = await _app.Function<SetFeedingReminder>().ProcessAsync($$"""{"petId":"{{pet.Id}}","enqueuedAt":"2026-11-29T12:00:00Z"}""", default);
 
         Assert.Equal(ReminderOutcome.ReminderSet, outcome);
     }
@@ -103,7 +103,7 @@ public class SetFeedingReminderTests
     [InlineData("""{"petId":42}""")]
     public async Task ProcessAsync_UnreadableMessage_GoesToThePoisonQueueAtOnce(string raw)
     {
-        var outcome = await _app.SetFeedingReminder().ProcessAsync(raw, default);
+        var outcome = await _app.Function<SetFeedingReminder>().ProcessAsync(raw, default);
 
         Assert.Equal(ReminderOutcome.Poisoned, outcome);
         Assert.Equal(raw, Assert.Single(_app.Queue.Poisoned));
@@ -113,39 +113,25 @@ public class SetFeedingReminderTests
     [Fact]
     public async Task Run_StorageUnavailable_ThrowsSoTheHostRetries()
     {
-        var store = new UnavailableStore();
-        var job = new SetFeedingReminder(store, _app.Queue, _app.Time, Microsoft.Extensions.Options.Options.Create(new ReminderOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<SetFeedingReminder>.Instance);
+        var pet = _app.Store.Seed(TestPets.New()).Pet;
+        _app.Store.BeforeCall = _ => throw new DependencyUnavailableException("down");
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => job.Run(MessageFor(TestPets.New().Id), default));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => _app.Function<SetFeedingReminder>().Run(MessageFor(pet.Id), default));
+        Assert.Empty(_app.Queue.Poisoned);
     }
 
     [Fact]
     public async Task Run_EndlessConflicts_ThrowsSoTheHostRetriesLater()
     {
         var pet = _app.Store.Seed(TestPets.New()).Pet;
-        _app.Store.BeforeReplace = _ => _app.Store.Overwrite(pet);
+        _app.Store.BeforeCall = call =>
+        {
+            if (call.Operation == "Replace")
+            {
+                _app.Store.Overwrite(pet);
+            }
+        };
 
-        await Assert.ThrowsAsync<PetChangedException>(() => _app.SetFeedingReminder().Run(MessageFor(pet.Id), default));
-    }
-
-    private sealed class UnavailableStore : IPetStore
-    {
-        private static readonly StorageUnavailableException Down = new("down", new InvalidOperationException());
-
-        public Task<StoredPet?> FindAsync(string id, CancellationToken cancellationToken) => throw Down;
-
-        public Task<StoredPet> AddAsync(Pet pet, CancellationToken cancellationToken) => throw Down;
-
-        public Task<StoredPet> ReplaceAsync(Pet pet, string eTag, CancellationToken cancellationToken) => throw Down;
-
-        public Task RemoveAsync(string id, string eTag, CancellationToken cancellationToken) => throw Down;
-
-        public Task<PetPage> ListAsync(PetListQuery query, CancellationToken cancellationToken) => throw Down;
-
-        public Task SavePurgeEntryAsync(PetStore.Functions.Purge.PurgeEntry entry, CancellationToken cancellationToken) => throw Down;
-
-        public Task RemovePurgeEntriesAsync(IReadOnlyCollection<PetStore.Functions.Purge.PurgeEntry> entries, CancellationToken cancellationToken) => throw Down;
-
-        public IAsyncEnumerable<IReadOnlyList<PetStore.Functions.Purge.PurgeEntry>> ListDuePurgeEntriesAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw Down;
+        await Assert.ThrowsAsync<PetChangedException>(() => _app.Function<SetFeedingReminder>().Run(MessageFor(pet.Id), default));
     }
 }

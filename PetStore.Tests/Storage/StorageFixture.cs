@@ -2,18 +2,25 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PetStore.Functions.Pets;
+using PetStore.Functions.Purge;
 using PetStore.Functions.Storage;
 using PetStore.Tests.Azurite;
 
 namespace PetStore.Tests.Storage;
 
-/// <summary>A <see cref="TablePetStore"/> on tables of its own in the shared Azurite, counting the requests it sends.</summary>
+/// <summary>
+/// A <see cref="TablePetStore"/> and a <see cref="TablePurgeIndex"/> on tables of their own in the shared Azurite,
+/// counting the requests they send.
+/// </summary>
 internal sealed class StoreOnAzurite
 {
-    private StoreOnAzurite(AzuriteInstance azurite, TablePetStore store, RequestCounter counter, string petsTable, string purgeTable)
+    private StoreOnAzurite(AzuriteInstance azurite, TablePetStore store, TablePurgeIndex purgeIndex, RequestCounter counter, string petsTable, string purgeTable)
     {
         Azurite = azurite;
         Store = store;
+        PurgeIndex = purgeIndex;
         Requests = counter;
         PetsTable = petsTable;
         PurgeTable = purgeTable;
@@ -22,6 +29,8 @@ internal sealed class StoreOnAzurite
     public AzuriteInstance Azurite { get; }
 
     public TablePetStore Store { get; }
+
+    public TablePurgeIndex PurgeIndex { get; }
 
     public RequestCounter Requests { get; }
 
@@ -38,9 +47,20 @@ internal sealed class StoreOnAzurite
         var service = new TableServiceClient(azurite.ConnectionString, options);
         var petsTable = AzuriteInstance.UniqueName("pets");
         var purgeTable = AzuriteInstance.UniqueName("purge");
-        var store = new TablePetStore(service.GetTableClient(petsTable), service.GetTableClient(purgeTable), NullLogger<TablePetStore>.Instance);
-        return new StoreOnAzurite(azurite, store, counter, petsTable, purgeTable);
+        var store = new TablePetStore(service.GetTableClient(petsTable), NullLogger<TablePetStore>.Instance);
+        var purgeIndex = new TablePurgeIndex(service.GetTableClient(purgeTable), NullLogger<TablePurgeIndex>.Instance);
+        return new StoreOnAzurite(azurite, store, purgeIndex, counter, petsTable, purgeTable);
     }
+
+    /// <summary>The soft-delete protocol on these tables, with the default retention.</summary>
+    public SoftDeletion SoftDeletion(TimeProvider time, int maxConcurrency) => new(
+        Store,
+        PurgeIndex,
+        new PetUpdater(Store, NullLogger<PetUpdater>.Instance),
+        time,
+        Options.Create(new RetentionOptions()),
+        Options.Create(new PurgeOptions { MaxConcurrency = maxConcurrency }),
+        NullLogger<SoftDeletion>.Instance);
 }
 
 /// <summary>Counts the HTTP requests a client sends, retries included.</summary>

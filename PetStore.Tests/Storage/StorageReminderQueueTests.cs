@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
+using PetStore.Functions;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
 using PetStore.Tests.Azurite;
@@ -50,7 +51,7 @@ public class StorageReminderQueueTests
         var queues = StorageClients.FromConnectionString(TablePetStoreTests.UnreachableConnectionString()).Queues;
         var queue = new StorageReminderQueue(queues.GetQueueClient("reminders"), queues.GetQueueClient("reminders-poison"), NullLogger<StorageReminderQueue>.Instance);
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => queue.SendAsync(new ReminderMessage("0123456789abcdef0123456789abcdef", null, null), default));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => queue.SendAsync(new ReminderMessage("0123456789abcdef0123456789abcdef", null, null), default));
     }
 
     internal static (StorageReminderQueue Queue, QueueClient Encoded, QueueClient Raw, QueueClient RawPoison) Create(AzuriteInstance azurite)

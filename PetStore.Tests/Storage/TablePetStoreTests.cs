@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
+using PetStore.Functions;
 using PetStore.Functions.Pets;
-using PetStore.Functions.Purge;
 using PetStore.Functions.Storage;
 using PetStore.Tests.Fakes;
 
@@ -89,7 +89,7 @@ public class TablePetStoreTests
         var pages = 0;
         do
         {
-            var page = await azurite.Store.ListAsync(new PetListQuery(Species.Dog, null, false, 5, token), default);
+            var page = await azurite.Store.ListAsync(new PetQuery(Species.Dog, null, false, 5, token), default);
             Assert.InRange(page.Pets.Count, 0, 5);
             seen.AddRange(page.Pets.Select(p => p.Pet.Id));
             token = page.ContinuationToken;
@@ -111,7 +111,7 @@ public class TablePetStoreTests
         await azurite.Store.AddAsync(NewPet(3).SoftDelete(TestPets.Start, TestPets.Start.AddDays(1)), default);
 
         async Task<int> Count(PetStatus? status, bool includeDeleted) =>
-            (await azurite.Store.ListAsync(new PetListQuery(null, status, includeDeleted, 100, null), default)).Pets.Count;
+            (await azurite.Store.ListAsync(new PetQuery(null, status, includeDeleted, 100, null), default)).Pets.Count;
 
         Assert.Equal(2, await Count(null, includeDeleted: false));
         Assert.Equal(3, await Count(null, includeDeleted: true));
@@ -126,72 +126,18 @@ public class TablePetStoreTests
     {
         var azurite = await StoreOnAzurite.CreateAsync();
 
-        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => azurite.Store.ListAsync(new PetListQuery(null, null, false, 10, token), default));
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => azurite.Store.ListAsync(new PetQuery(null, null, false, 10, token), default));
     }
 
     [Fact]
-    public async Task ListDuePurgeEntriesAsync_ReturnsOnlyEntriesDueByNowAcrossDays()
-    {
-        var azurite = await StoreOnAzurite.CreateAsync();
-        var now = new DateTimeOffset(2026, 12, 10, 2, 0, 0, TimeSpan.Zero);
-        PurgeEntry[] due =
-        [
-            new("a0000000000000000000000000000001", now.AddDays(-3), "c1"),
-            new("a0000000000000000000000000000002", now.AddHours(-1), "c2", "W/\"x\""),
-            new("a0000000000000000000000000000003", now, "c3"),
-        ];
-        PurgeEntry[] notDue =
-        [
-            new("b0000000000000000000000000000001", now.AddMilliseconds(1), "n1"),
-            new("b0000000000000000000000000000002", now.AddHours(3), "n2"),
-            new("b0000000000000000000000000000003", now.AddDays(2), "n3"),
-        ];
-        foreach (var entry in due.Concat(notDue))
-        {
-            await azurite.Store.SavePurgeEntryAsync(entry, default);
-        }
-
-        var found = new List<PurgeEntry>();
-        await foreach (var page in azurite.Store.ListDuePurgeEntriesAsync(now, default))
-        {
-            found.AddRange(page);
-        }
-
-        Assert.Equal(due.OrderBy(e => e.PetId, StringComparer.Ordinal), found.OrderBy(e => e.PetId, StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public async Task RemovePurgeEntriesAsync_SomeAlreadyGone_RemovesTheRest()
-    {
-        var azurite = await StoreOnAzurite.CreateAsync();
-        var now = TestPets.Start;
-        var entries = Enumerable.Range(0, 130).Select(i => new PurgeEntry($"{i:x32}", now.AddMinutes(-i), null)).ToList();
-        foreach (var entry in entries)
-        {
-            await azurite.Store.SavePurgeEntryAsync(entry, default);
-        }
-
-        await azurite.Store.RemovePurgeEntriesAsync(entries.Take(10).ToList(), default);
-        await azurite.Store.RemovePurgeEntriesAsync(entries, default);
-
-        var left = 0;
-        await foreach (var page in azurite.Store.ListDuePurgeEntriesAsync(now.AddDays(1), default))
-        {
-            left += page.Count;
-        }
-
-        Assert.Equal(0, left);
-    }
-
-    [Fact]
-    public async Task FindAsync_StorageUnreachable_ThrowsStorageUnavailable()
+    public async Task FindAsync_StorageUnreachable_ThrowsDependencyUnavailable()
     {
         var tables = StorageClients.FromConnectionString(UnreachableConnectionString()).Tables;
-        var store = new TablePetStore(tables.GetTableClient("pets"), tables.GetTableClient("purge"), NullLogger<TablePetStore>.Instance);
+        var store = new TablePetStore(tables.GetTableClient("pets"), NullLogger<TablePetStore>.Instance);
 
-        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.FindAsync(NewPet(1).Id, default));
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() => store.FindAsync(NewPet(1).Id, default));
 
-        Assert.Contains("create the tables", error.Message, StringComparison.Ordinal);
+        Assert.Contains("read a pet", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A connection string to a loopback port nothing listens on (it was free a moment ago).</summary>

@@ -24,7 +24,7 @@ internal static class ListScenario
 
         async Task AppWalkAsync(Timings timings)
         {
-            var query = $"?pageSize={ListPetsQuery.MaxPageSize}";
+            var query = $"?pageSize={ListPetsRequest.MaxPageSize}";
             var seen = 0;
             var latencies = new List<double>();
             var walk = Stopwatch.GetTimestamp();
@@ -56,8 +56,8 @@ internal static class ListScenario
         async Task FloorWalkAsync(Timings timings)
         {
             var filter = TableClient.CreateQueryFilter($"Status ne {"deleted"}");
-            var pages = app.FloorPets.QueryAsync<TableEntity>(filter, ListPetsQuery.MaxPageSize, cancellationToken: cancellationToken)
-                .AsPages(pageSizeHint: ListPetsQuery.MaxPageSize);
+            var pages = app.FloorPets.QueryAsync<TableEntity>(filter, ListPetsRequest.MaxPageSize, cancellationToken: cancellationToken)
+                .AsPages(pageSizeHint: ListPetsRequest.MaxPageSize);
             var seen = 0;
             var latencies = new List<double>();
             var walk = Stopwatch.GetTimestamp();
@@ -86,7 +86,7 @@ internal static class ListScenario
         var floorTimings = new Timings();
         for (var round = 0; round < options.Rounds; round++)
         {
-            context.Say($"{Name}: walk {round + 1} of {options.Rounds} through {size} pets, {ListPetsQuery.MaxPageSize} a page");
+            context.Say($"{Name}: walk {round + 1} of {options.Rounds} through {size} pets, {ListPetsRequest.MaxPageSize} a page");
             if (round % 2 == 0)
             {
                 await AppWalkAsync(appTimings);
@@ -99,8 +99,8 @@ internal static class ListScenario
             }
         }
 
-        var appStats = appTimings.ToStats($"ListPets function, pageSize={ListPetsQuery.MaxPageSize}, following nextLink; one operation is one page");
-        var floorStats = floorTimings.ToStats($"raw TableClient.Query(Status ne 'deleted'), {ListPetsQuery.MaxPageSize} a page");
+        var appStats = appTimings.ToStats($"ListPets function, pageSize={ListPetsRequest.MaxPageSize}, following nextLink; one operation is one page");
+        var floorStats = floorTimings.ToStats($"raw TableClient.Query(Status ne 'deleted'), {ListPetsRequest.MaxPageSize} a page");
         return new ScenarioResult(
             Name,
             appStats.Operations,

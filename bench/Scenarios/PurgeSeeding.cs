@@ -18,7 +18,7 @@ internal static class PurgeSeeding
 
     public static Task AddLiveAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
     {
-        var now = app.Time.UtcNow();
+        var now = app.Time.GetUtcNowWholeMilliseconds();
         return BenchContext.SeedAsync(count, (i, ct) => app.Store.AddAsync(NewPet(app, i, now), ct), cancellationToken);
     }
 
@@ -32,7 +32,7 @@ internal static class PurgeSeeding
     public static async Task<FloorDeletedPet[]> AddDeletedAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
     {
         await app.FloorPurgeIndex.CreateIfNotExistsAsync(cancellationToken);
-        var now = app.Time.UtcNow();
+        var now = app.Time.GetUtcNowWholeMilliseconds();
         var purgeAt = now + app.RetentionPeriod;
         var floor = new FloorDeletedPet[count];
         await BenchContext.SeedAsync(2 * count, async (i, ct) =>
@@ -42,7 +42,7 @@ internal static class PurgeSeeding
             var entry = new PurgeEntry(pet.Id, purgeAt, "bench", stored.ETag);
             if (i % 2 == 0)
             {
-                await app.Store.SavePurgeEntryAsync(entry, ct);
+                await app.PurgeIndex.SaveAsync(entry, ct);
             }
             else
             {
@@ -60,10 +60,10 @@ internal static class PurgeSeeding
     public static async Task<TimeSpan> PurgeAsync(AppUnderTest app, int expected, CancellationToken cancellationToken)
     {
         PurgeReport? report = null;
-        var elapsed = await Load.TimeAsync(async () => report = await app.Function<PurgeDeletedPets>().PurgeAsync(cancellationToken));
+        var elapsed = await Load.TimeAsync(async () => report = await app.Service<SoftDeletion>().PurgeDueAsync(cancellationToken));
         return report is { Discarded: 0, Kept: 0 } && report.Purged == expected
             ? elapsed
-            : throw new BenchmarkFailedException($"PurgeDeletedPets reported {report} where {expected} pets were due.");
+            : throw new BenchmarkFailedException($"The purge reported {report} where {expected} pets were due.");
     }
 
     /// <summary>
@@ -95,5 +95,5 @@ internal static class PurgeSeeding
     }
 
     private static Pet NewPet(AppUnderTest app, int i, DateTimeOffset now) =>
-        new(PetId.New(app.Time), string.Create(CultureInfo.InvariantCulture, $"Pet {i}"), Species.Dog, 12, PetStatus.Available, now, now);
+        new(PetIds.New(app.Time), string.Create(CultureInfo.InvariantCulture, $"Pet {i}"), Species.Dog, 12, PetStatus.Available, now, now);
 }

@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Http;
-using PetStore.Functions.Storage;
 
 namespace PetStore.Functions.Pets;
 
-/// <summary>The query string of <c>GET /api/pets</c>. Parameters it does not know (such as <c>code</c>) are ignored.</summary>
-internal static class ListPetsQuery
+/// <summary>
+/// The query string of <c>GET /api/pets</c>, validated into a <see cref="PetQuery"/>. Parameters it does not know
+/// (such as the function key's <c>code</c>) are ignored.
+/// </summary>
+internal static class ListPetsRequest
 {
     public const int DefaultPageSize = 20;
+
+    /// <summary>The largest page a caller may ask for; well under Table Storage's 1,000 entities a query page.</summary>
     public const int MaxPageSize = 100;
 
     /// <returns>The errors per parameter; empty exactly when <paramref name="query"/> is set.</returns>
-    public static Dictionary<string, string[]> Validate(IQueryCollection parameters, out PetListQuery? query)
+    public static Dictionary<string, string[]> Validate(IQueryCollection parameters, out PetQuery? query)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
@@ -60,7 +64,7 @@ internal static class ListPetsQuery
             errors["continuationToken"] = ["continuationToken must not be empty; omit it to start from the first page."];
         }
 
-        query = errors.Count == 0 ? new PetListQuery(species, status, includeDeleted, pageSize, continuationToken) : null;
+        query = errors.Count == 0 ? new PetQuery(species, status, includeDeleted, pageSize, continuationToken) : null;
         return errors;
     }
 
