@@ -144,6 +144,10 @@ public sealed class E2EHost : IAsyncLifetime
         startInfo.Environment["Reminders__FeedingInterval"] = LocalFeedingInterval.ToString("c", CultureInfo.InvariantCulture);
         startInfo.Environment["FUNCTIONS_CORE_TOOLS_TELEMETRY_OPTOUT"] = "1";
 
+        // The host schedules timers in its local time zone; the purge's 02:00 means UTC, as in Azure and npm start.
+        // .NET reads TZ on Linux and macOS; on Windows the host keeps the system zone whatever this says.
+        startInfo.Environment["TZ"] = "UTC";
+
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => _funcOutput.Add(e.Data);
         process.ErrorDataReceived += (_, e) => _funcOutput.Add(e.Data);
@@ -228,24 +232,11 @@ public sealed class E2EHost : IAsyncLifetime
     /// </summary>
     private static string FunctionsAppFolder()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException($"PetStore.sln was not found above '{AppContext.BaseDirectory}'.");
         var project = Path.Combine(root, "PetStore.Functions");
         var outputBelowProject = Path.GetRelativePath(Path.Combine(root, "PetStore.Tests"), AppContext.BaseDirectory);
         var output = Path.GetFullPath(Path.Combine(project, outputBelowProject));
         return File.Exists(Path.Combine(output, "host.json")) && File.Exists(Path.Combine(output, "worker.config.json")) ? output : project;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PetStore.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PetStore.sln was not found above '{AppContext.BaseDirectory}'.");
     }
 
     /// <summary>Adds the function key to every request, including those to absolute nextLink URLs.</summary>
