@@ -118,11 +118,12 @@ public sealed class E2EHost : IAsyncLifetime
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    private async Task StartLocalAsync(string funcPath)
+    /// <summary>
+    /// How the suite runs <c>func start</c>: on <paramref name="port"/> in <paramref name="appFolder"/>, against the
+    /// storage in <paramref name="storageConnectionString"/>, in UTC.
+    /// </summary>
+    internal static ProcessStartInfo FuncStartInfo(string funcPath, string appFolder, int port, string storageConnectionString)
     {
-        _azurite = await AzuriteInstance.StartAsync();
-        var port = FreeTcpPort();
-        var appFolder = FunctionsAppFolder();
         var startInfo = new ProcessStartInfo(funcPath)
         {
             WorkingDirectory = appFolder,
@@ -137,8 +138,8 @@ public sealed class E2EHost : IAsyncLifetime
 
         // Environment variables override local.settings.json, so a developer's own settings file cannot point the
         // suite at their storage account.
-        startInfo.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
-        startInfo.Environment["PetStorage"] = _azurite.ConnectionString;
+        startInfo.Environment["AzureWebJobsStorage"] = storageConnectionString;
+        startInfo.Environment["PetStorage"] = storageConnectionString;
         startInfo.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         startInfo.Environment["Pets__RetentionPeriod"] = LocalRetentionPeriod.ToString("c", CultureInfo.InvariantCulture);
         startInfo.Environment["Reminders__FeedingInterval"] = LocalFeedingInterval.ToString("c", CultureInfo.InvariantCulture);
@@ -147,6 +148,15 @@ public sealed class E2EHost : IAsyncLifetime
         // The host schedules timers in its local time zone; the purge's 02:00 means UTC, as in Azure and npm start.
         // .NET reads TZ on Linux and macOS; on Windows the host keeps the system zone whatever this says.
         startInfo.Environment["TZ"] = "UTC";
+        return startInfo;
+    }
+
+    private async Task StartLocalAsync(string funcPath)
+    {
+        _azurite = await AzuriteInstance.StartAsync();
+        var port = FreeTcpPort();
+        var appFolder = FunctionsAppFolder();
+        var startInfo = FuncStartInfo(funcPath, appFolder, port, _azurite.ConnectionString);
 
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => _funcOutput.Add(e.Data);
