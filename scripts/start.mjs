@@ -93,7 +93,8 @@ function hostEnvironment() {
     if (!/^(Etc\/)?(UTC|UCT|GMT|Universal|Zulu)$/.test(zone)) {
       console.warn(
         `Note: on Windows the Functions host follows the system time zone (${zone}), so the purge timer fires at 02:00 ` +
-          'in that zone here, not at 02:00 UTC as in Azure. To run it now: POST http://localhost:7071/admin/functions/PurgeDeletedPets with the body {}.',
+          'in that zone here, not at 02:00 UTC as in Azure. To run it now: POST http://localhost:7071/admin/functions/PurgeDeletedPets ' +
+          'with Content-Type: application/json and the body {}.',
       );
     }
   } else {
