@@ -20,7 +20,7 @@ export function ensureAzuriteInstalled() {
     return;
   }
 
-  console.log('Azurite is not installed yet: running npm ci in the repository root...');
+  console.log('The npm dependencies are not installed yet: running npm ci in the repository root...');
   // npm is npm.cmd on Windows, which Node only runs through a shell.
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: repoRoot,
@@ -64,7 +64,8 @@ export function waitForExit(child, timeoutMs) {
 }
 
 // Returns the Azurite child process, or null when an emulator already answers on all three ports.
-export async function startAzurite() {
+// extraArgs go to Azurite as they are (`npm run azurite -- --loose`, for example).
+export async function startAzurite(extraArgs = []) {
   const answering = await Promise.all(Object.values(ports).map((port) => isListening(port)));
   if (answering.every(Boolean)) {
     console.log(`Reusing the storage emulator that already answers on ${host}:10000-10002.`);
@@ -84,7 +85,7 @@ export async function startAzurite() {
   // --disableTelemetry: keep a local emulator from phoning home. --silent: no access log in the func console.
   const child = spawn(
     process.execPath,
-    [azuriteJs, '--location', location, '--skipApiVersionCheck', '--disableTelemetry', '--silent', ...process.argv.slice(2)],
+    [azuriteJs, '--location', location, '--skipApiVersionCheck', '--disableTelemetry', '--silent', ...extraArgs],
     { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] },
   );
 
@@ -122,7 +123,7 @@ export async function stopAzurite(child, graceMs = 0) {
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   try {
-    const child = await startAzurite();
+    const child = await startAzurite(process.argv.slice(2));
     if (child) {
       console.log('Press Ctrl+C to stop it.');
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

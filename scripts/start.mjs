@@ -1,12 +1,20 @@
-// `npm start`: runs the Functions app locally on a fresh clone. Creates local settings from the sample,
-// starts Azurite (or reuses one already on the default ports), runs `func start`, and stops Azurite after.
+// `npm start`: runs the Functions app locally on a fresh clone. Creates local settings from the sample, installs
+// the npm dependencies if they are missing, picks the func to run (a global one on PATH, else this project's), starts
+// Azurite (or reuses one already on the default ports), runs `func start` in UTC, and stops Azurite after.
+// `npm start -- --no-azurite` leaves storage to you: the emulator or account that local.settings.json names.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hasExited, repoRoot, startAzurite, stopAzurite } from './azurite.mjs';
+import { parseArgs } from 'node:util';
+import { ensureAzuriteInstalled, hasExited, repoRoot, startAzurite, stopAzurite } from './azurite.mjs';
 
 const isWindows = process.platform === 'win32';
 const functionsDir = path.join(repoRoot, 'PetStore.Functions');
+
+// Where the optional dependency azure-functions-core-tools puts Core Tools when its postinstall download works. Its
+// `func` in node_modules/.bin is a launcher that downloads Core Tools when this binary is missing, without a timeout,
+// so the binary itself is what counts as installed.
+const projectFunc = path.join(repoRoot, 'node_modules', 'azure-functions-core-tools', 'bin', isWindows ? 'func.exe' : 'func');
 
 function ensureLocalSettings() {
   const settings = path.join(functionsDir, 'local.settings.json');
@@ -18,45 +26,113 @@ function ensureLocalSettings() {
   console.log('Created PetStore.Functions/local.settings.json from local.settings.sample.json (it is git-ignored).');
 }
 
+function isExecutableFile(file) {
+  try {
+    if (!statSync(file).isFile()) {
+      return false;
+    }
+    accessSync(file, isWindows ? constants.F_OK : constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// npm puts node_modules/.bin folders first on PATH for the scripts it runs, so a func found there is this project's
+// launcher (see projectFunc), not one installed on the machine.
+function isNpmBinFolder(directory) {
+  return path.basename(directory) === '.bin' && path.basename(path.dirname(directory)) === 'node_modules';
+}
+
 function findOnPath(command) {
   const extensions = isWindows ? (process.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';') : [''];
   for (const directory of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    if (isNpmBinFolder(directory)) {
+      continue;
+    }
     for (const extension of extensions) {
       const candidate = path.join(directory, command + extension.toLowerCase());
-      try {
-        if (statSync(candidate).isFile()) {
-          accessSync(candidate, isWindows ? constants.F_OK : constants.X_OK);
-          return candidate;
-        }
-      } catch {
-        // Not here; keep looking.
+      if (isExecutableFile(candidate)) {
+        return candidate;
       }
     }
   }
   return null;
 }
 
-const funcMissing = `Azure Functions Core Tools v4 ('func') is not on PATH, and npm start needs it to run the app.
-Install it with one of these, open a new terminal, and run npm start again:
+// A global func wins: it is the one the developer chose and keeps up to date.
+function findFunc() {
+  const global = findOnPath('func');
+  if (global) {
+    return { file: global, origin: 'on PATH' };
+  }
+  if (isExecutableFile(projectFunc)) {
+    return { file: projectFunc, origin: "this project's, from the npm package azure-functions-core-tools" };
+  }
+  return null;
+}
+
+const funcMissing = `Azure Functions Core Tools v4 ('func') is neither on PATH nor installed in this project
+(${path.relative(repoRoot, projectFunc)}), and npm start needs it to run the app.
+npm ci installs the project's copy where it can download Core Tools from Microsoft's CDN; here it could not,
+or npm ci has not run since Core Tools joined package.json. Either run npm ci again where that download works,
+or install Core Tools with one of these, open a new terminal, and run npm start again:
   any OS:   npm i -g azure-functions-core-tools@4
   Windows:  winget install Microsoft.Azure.FunctionsCoreTools
   macOS:    brew tap azure/functions && brew install azure-functions-core-tools@4
   Linux:    apt-get install azure-functions-core-tools-4, after adding Microsoft's package repository
             (see "Work with Azure Functions Core Tools" in the Azure Functions docs)`;
 
-async function main() {
-  ensureLocalSettings();
+// The host schedules timers in its own local time zone, and PurgeDeletedPets' 02:00 means 02:00 UTC, which is what
+// Azure gives it (Flex Consumption runs in UTC and supports neither TZ nor WEBSITE_TIME_ZONE). .NET takes the local
+// zone from TZ on Linux and macOS; on Windows it reads only the system setting, which no variable changes.
+function hostEnvironment() {
+  const previous = process.env.TZ;
+  if (isWindows) {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!/^(Etc\/)?(UTC|UCT|GMT|Universal|Zulu)$/.test(zone)) {
+      console.warn(
+        `Note: on Windows the Functions host follows the system time zone (${zone}), so the purge timer fires at 02:00 ` +
+          'in that zone here, not at 02:00 UTC as in Azure. To run it now: POST http://localhost:7071/admin/functions/PurgeDeletedPets ' +
+          'with Content-Type: application/json and the body {}.',
+      );
+    }
+  } else {
+    const overridden = previous && previous !== 'UTC' ? ` (your TZ=${previous} applies to everything but func)` : '';
+    console.log(`Running the Functions host with TZ=UTC, so the purge timer fires at 02:00 UTC as in Azure${overridden}.`);
+  }
+  return { ...process.env, TZ: 'UTC' };
+}
 
-  const func = findOnPath('func');
+async function main() {
+  let options;
+  try {
+    ({ values: options } = parseArgs({ options: { 'no-azurite': { type: 'boolean', default: false } } }));
+  } catch (error) {
+    throw new Error(`${error.message}\nUsage: npm start [-- --no-azurite]`);
+  }
+
+  ensureLocalSettings();
+  // Before looking for func: on a fresh clone npm ci is what installs the project's copy.
+  ensureAzuriteInstalled();
+
+  const func = findFunc();
   if (!func) {
     console.error(funcMissing);
     return 1;
   }
+  console.log(`Using func ${func.origin}: ${func.file}`);
+  const env = hostEnvironment();
 
-  const azurite = await startAzurite();
+  const azurite = options['no-azurite'] ? null : await startAzurite();
   // func from npm is func.cmd on Windows, which Node only runs through a shell.
-  const useShell = isWindows && /\.(cmd|bat)$/i.test(func);
-  const app = spawn(useShell ? `"${func}"` : func, ['start'], { cwd: functionsDir, stdio: 'inherit', shell: useShell });
+  const useShell = isWindows && /\.(cmd|bat)$/i.test(func.file);
+  const app = spawn(useShell ? `"${func.file}"` : func.file, ['start'], {
+    cwd: functionsDir,
+    stdio: 'inherit',
+    shell: useShell,
+    env,
+  });
 
   // A terminal's Ctrl+C reaches func and Azurite as well; forwarding covers a signal sent to this script alone
   // (an IDE's stop button), and a second SIGINT only repeats the host's graceful shutdown.

@@ -118,11 +118,12 @@ public sealed class E2EHost : IAsyncLifetime
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    private async Task StartLocalAsync(string funcPath)
+    /// <summary>
+    /// How the suite runs <c>func start</c>: on <paramref name="port"/> in <paramref name="appFolder"/>, against the
+    /// storage in <paramref name="storageConnectionString"/>, in UTC.
+    /// </summary>
+    internal static ProcessStartInfo FuncStartInfo(string funcPath, string appFolder, int port, string storageConnectionString)
     {
-        _azurite = await AzuriteInstance.StartAsync();
-        var port = FreeTcpPort();
-        var appFolder = FunctionsAppFolder();
         var startInfo = new ProcessStartInfo(funcPath)
         {
             WorkingDirectory = appFolder,
@@ -137,12 +138,25 @@ public sealed class E2EHost : IAsyncLifetime
 
         // Environment variables override local.settings.json, so a developer's own settings file cannot point the
         // suite at their storage account.
-        startInfo.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
-        startInfo.Environment["PetStorage"] = _azurite.ConnectionString;
+        startInfo.Environment["AzureWebJobsStorage"] = storageConnectionString;
+        startInfo.Environment["PetStorage"] = storageConnectionString;
         startInfo.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         startInfo.Environment["Pets__RetentionPeriod"] = LocalRetentionPeriod.ToString("c", CultureInfo.InvariantCulture);
         startInfo.Environment["Reminders__FeedingInterval"] = LocalFeedingInterval.ToString("c", CultureInfo.InvariantCulture);
         startInfo.Environment["FUNCTIONS_CORE_TOOLS_TELEMETRY_OPTOUT"] = "1";
+
+        // The host schedules timers in its local time zone; the purge's 02:00 means UTC, as in Azure and npm start.
+        // .NET reads TZ on Linux and macOS; on Windows the host keeps the system zone whatever this says.
+        startInfo.Environment["TZ"] = "UTC";
+        return startInfo;
+    }
+
+    private async Task StartLocalAsync(string funcPath)
+    {
+        _azurite = await AzuriteInstance.StartAsync();
+        var port = FreeTcpPort();
+        var appFolder = FunctionsAppFolder();
+        var startInfo = FuncStartInfo(funcPath, appFolder, port, _azurite.ConnectionString);
 
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => _funcOutput.Add(e.Data);
@@ -228,24 +242,11 @@ public sealed class E2EHost : IAsyncLifetime
     /// </summary>
     private static string FunctionsAppFolder()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException($"PetStore.sln was not found above '{AppContext.BaseDirectory}'.");
         var project = Path.Combine(root, "PetStore.Functions");
         var outputBelowProject = Path.GetRelativePath(Path.Combine(root, "PetStore.Tests"), AppContext.BaseDirectory);
         var output = Path.GetFullPath(Path.Combine(project, outputBelowProject));
         return File.Exists(Path.Combine(output, "host.json")) && File.Exists(Path.Combine(output, "worker.config.json")) ? output : project;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PetStore.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PetStore.sln was not found above '{AppContext.BaseDirectory}'.");
     }
 
     /// <summary>Adds the function key to every request, including those to absolute nextLink URLs.</summary>

@@ -8,7 +8,10 @@ public enum E2ETargetKind
     /// <summary><see cref="E2ETarget.BaseUrlVariable"/> names a deployed app.</summary>
     Deployed,
 
-    /// <summary>The <c>func</c> CLI is on PATH, so the suite starts the app itself against a private Azurite.</summary>
+    /// <summary>
+    /// The <c>func</c> CLI is on PATH or in the repository's node_modules, so the suite starts the app itself against a
+    /// private Azurite.
+    /// </summary>
     Local,
 
     /// <summary>A deployed app was asked for but the settings cannot work; the tests fail rather than skip.</summary>
@@ -26,7 +29,8 @@ public sealed record E2ETarget
     public const string MasterKeyVariable = "PETSTORE_E2E_MASTER_KEY";
 
     public const string NoTargetReason =
-        "Azure Functions Core Tools (func) is not installed; install it (npm i -g azure-functions-core-tools@4) " +
+        "Azure Functions Core Tools (func) is neither on PATH nor in node_modules (npm ci installs it where its download " +
+        "works); install it (npm i -g azure-functions-core-tools@4) " +
         $"or set {BaseUrlVariable}/{FunctionKeyVariable} to run against a deployed app.";
 
     public const string NotDeployedReason =
@@ -38,7 +42,8 @@ public sealed record E2ETarget
     private static readonly Lazy<E2ETarget> FromEnvironment = new(() => Resolve(
         Environment.GetEnvironmentVariable,
         File.Exists,
-        OperatingSystem.IsWindows()));
+        OperatingSystem.IsWindows(),
+        RepositoryRoot.Find()));
 
     private E2ETarget(E2ETargetKind kind) => Kind = kind;
 
@@ -72,10 +77,15 @@ public sealed record E2ETarget
     /// <summary>Why a test that only means something against a deployed app is skipped, or null when it runs.</summary>
     public string? DeployedOnlySkipReason => SkipReason ?? (Kind == E2ETargetKind.Local ? NotDeployedReason : null);
 
+    /// <summary>
+    /// Decides the target the way <c>npm start</c> finds <c>func</c>: a deployed app if one is named, else a
+    /// <c>func</c> on PATH, else the project's own (<see cref="FindInProject"/>).
+    /// </summary>
     /// <param name="environment">Reads an environment variable.</param>
-    /// <param name="fileExists">Tells whether a file exists, to look for <c>func</c> on PATH.</param>
-    /// <param name="isWindows">Whether PATH entries hold Windows executables.</param>
-    public static E2ETarget Resolve(Func<string, string?> environment, Func<string, bool> fileExists, bool isWindows)
+    /// <param name="fileExists">Tells whether a file exists, to look for <c>func</c>.</param>
+    /// <param name="isWindows">Whether to look for Windows executables.</param>
+    /// <param name="repositoryRoot">The clone's root folder, whose node_modules may hold Core Tools; null to skip that.</param>
+    public static E2ETarget Resolve(Func<string, string?> environment, Func<string, bool> fileExists, bool isWindows, string? repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(environment);
 
@@ -86,13 +96,15 @@ public sealed record E2ETarget
             return Deployed(baseUrl, NullIfBlank(environment(FunctionKeyVariable)), NullIfBlank(environment(MasterKeyVariable)));
         }
 
-        var func = FindOnPath(environment("PATH"), fileExists, isWindows);
+        var func = FindOnPath(environment("PATH"), fileExists, isWindows) ?? FindInProject(repositoryRoot, fileExists, isWindows);
         return func is null ? new E2ETarget(E2ETargetKind.None) : new E2ETarget(E2ETargetKind.Local) { FuncPath = func };
     }
 
     /// <summary>
     /// The first <c>func</c> in <paramref name="path"/>. On Windows npm installs a <c>func.cmd</c> shim next to a
-    /// shell script named <c>func</c> that Windows cannot start, so only the .exe and .cmd count there.
+    /// shell script named <c>func</c> that Windows cannot start, so only the .exe and .cmd count there. A
+    /// node_modules/.bin entry is skipped: npm puts it on PATH for the scripts it runs, and the <c>func</c> there is
+    /// the project's launcher, which starts an unbounded download when Core Tools is missing.
     /// </summary>
     public static string? FindOnPath(string? path, Func<string, bool> fileExists, bool isWindows)
     {
@@ -107,6 +119,11 @@ public sealed record E2ETarget
         foreach (var entry in path.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var directory = entry.Trim('"');
+            if (IsNpmBinFolder(directory))
+            {
+                continue;
+            }
+
             foreach (var name in names)
             {
                 var candidate = Path.Combine(directory, name);
@@ -118,6 +135,30 @@ public sealed record E2ETarget
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The Core Tools binary that <c>npm ci</c> installs with the optional dependency azure-functions-core-tools when
+    /// its download works: node_modules/azure-functions-core-tools/bin/func (func.exe on Windows). Null when it is not
+    /// there, which is also the case where the download failed: npm then removes the package.
+    /// </summary>
+    public static string? FindInProject(string? repositoryRoot, Func<string, bool> fileExists, bool isWindows)
+    {
+        ArgumentNullException.ThrowIfNull(fileExists);
+        if (string.IsNullOrWhiteSpace(repositoryRoot))
+        {
+            return null;
+        }
+
+        var candidate = Path.Combine(repositoryRoot, "node_modules", "azure-functions-core-tools", "bin", isWindows ? "func.exe" : "func");
+        return fileExists(candidate) ? candidate : null;
+    }
+
+    private static bool IsNpmBinFolder(string directory)
+    {
+        var normalized = directory.Replace('\\', '/').TrimEnd('/');
+        return normalized.EndsWith("/node_modules/.bin", StringComparison.OrdinalIgnoreCase)
+            || normalized.Equals("node_modules/.bin", StringComparison.OrdinalIgnoreCase);
     }
 
     private static E2ETarget Deployed(string baseUrl, string? functionKey, string? masterKey)

@@ -4,25 +4,58 @@ namespace PetStore.Tests.EndToEnd;
 public class E2ETargetTests
 {
     private const string UnixFunc = "/opt/func/bin/func";
+    private const string Repo = "/src/petstore";
+    private const string RepoFunc = "/src/petstore/node_modules/azure-functions-core-tools/bin/func";
 
     [Fact]
     [Trait("Category", "E2E")]
     public void Resolve_NoBaseUrlAndNoFunc_IsNoneWithInstallHint()
     {
-        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/bin")), NoFiles, isWindows: false);
+        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/bin")), NoFiles, isWindows: false, Repo);
 
         Assert.Equal(E2ETargetKind.None, target.Kind);
         Assert.Equal(E2ETarget.NoTargetReason, target.SkipReason);
         Assert.Contains("npm i -g azure-functions-core-tools@4", target.SkipReason, StringComparison.Ordinal);
+        Assert.Contains("npm ci", target.SkipReason, StringComparison.Ordinal);
         Assert.Contains(E2ETarget.BaseUrlVariable, target.SkipReason, StringComparison.Ordinal);
         Assert.Equal(target.SkipReason, target.AdminApiSkipReason);
     }
 
     [Fact]
     [Trait("Category", "E2E")]
+    public void Resolve_FuncOnlyInProjectNodeModules_IsLocalWithProjectFunc()
+    {
+        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/bin")), Files(RepoFunc), isWindows: false, Repo);
+
+        Assert.Equal(E2ETargetKind.Local, target.Kind);
+        Assert.Equal(RepoFunc, target.FuncPath);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_FuncOnPathAndInProject_PrefersPath()
+    {
+        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/opt/func/bin")), Files(RepoFunc, UnixFunc), isWindows: false, Repo);
+
+        Assert.Equal(UnixFunc, target.FuncPath);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void Resolve_NoRepositoryRoot_DoesNotLookInNodeModules()
+    {
+        var anyProjectFunc = (string path) => path.Contains("node_modules/azure-functions-core-tools/bin/func", StringComparison.Ordinal);
+
+        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin")), anyProjectFunc, isWindows: false, repositoryRoot: null);
+
+        Assert.Equal(E2ETargetKind.None, target.Kind);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
     public void Resolve_FuncOnPath_IsLocalWithItsPath()
     {
-        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/opt/func/bin")), Files(UnixFunc), isWindows: false);
+        var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/opt/func/bin")), Files(UnixFunc), isWindows: false, Repo);
 
         Assert.Equal(E2ETargetKind.Local, target.Kind);
         Assert.Equal(UnixFunc, target.FuncPath);
@@ -37,7 +70,8 @@ public class E2ETargetTests
         var target = E2ETarget.Resolve(
             Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, "https://myapp.azurewebsites.net"), (E2ETarget.FunctionKeyVariable, "key")),
             Files(UnixFunc),
-            isWindows: false);
+            isWindows: false,
+            Repo);
 
         Assert.Equal(E2ETargetKind.Deployed, target.Kind);
         Assert.Equal(new Uri("https://myapp.azurewebsites.net/"), target.BaseUrl);
@@ -53,7 +87,8 @@ public class E2ETargetTests
         var target = E2ETarget.Resolve(
             Env((E2ETarget.BaseUrlVariable, "https://myapp.azurewebsites.net"), (E2ETarget.FunctionKeyVariable, "key")),
             NoFiles,
-            isWindows: false);
+            isWindows: false,
+            Repo);
 
         Assert.Null(target.SkipReason);
         Assert.Equal(E2ETarget.NoAdminApiReason, target.AdminApiSkipReason);
@@ -66,7 +101,8 @@ public class E2ETargetTests
         var target = E2ETarget.Resolve(
             Env((E2ETarget.BaseUrlVariable, "https://myapp.azurewebsites.net/"), (E2ETarget.FunctionKeyVariable, "key"), (E2ETarget.MasterKeyVariable, "master")),
             NoFiles,
-            isWindows: false);
+            isWindows: false,
+            Repo);
 
         Assert.Equal("master", target.MasterKey);
         Assert.Null(target.AdminApiSkipReason);
@@ -83,7 +119,8 @@ public class E2ETargetTests
         var target = E2ETarget.Resolve(
             Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, baseUrl), (E2ETarget.FunctionKeyVariable, functionKey)),
             Files(UnixFunc),
-            isWindows: false);
+            isWindows: false,
+            Repo);
 
         Assert.Equal(E2ETargetKind.Misconfigured, target.Kind);
         Assert.Null(target.SkipReason);
@@ -94,7 +131,7 @@ public class E2ETargetTests
     [Trait("Category", "E2E")]
     public void Resolve_BlankBaseUrl_FallsBackToFunc()
     {
-        var target = E2ETarget.Resolve(Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, " ")), Files(UnixFunc), isWindows: false);
+        var target = E2ETarget.Resolve(Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, " ")), Files(UnixFunc), isWindows: false, Repo);
 
         Assert.Equal(E2ETargetKind.Local, target.Kind);
     }
@@ -129,6 +166,41 @@ public class E2ETargetTests
         var found = E2ETarget.FindOnPath("/a:/b", Files("/a/func", "/b/func"), isWindows: false);
 
         Assert.Equal("/a/func", found);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void FindOnPath_NpmBinFolderFirst_SkipsItsLauncher()
+    {
+        var found = E2ETarget.FindOnPath($"{Repo}/node_modules/.bin:/opt/func/bin", Files($"{Repo}/node_modules/.bin/func", UnixFunc), isWindows: false);
+
+        Assert.Equal(UnixFunc, found);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void FindOnPath_WindowsNpmBinFolder_SkipsItsLauncher()
+    {
+        const string NpmBin = @"C:\src\petstore\node_modules\.bin\";
+        const string Tools = @"C:\tools";
+
+        var found = E2ETarget.FindOnPath(
+            $"{NpmBin};{Tools}",
+            Files(Path.Combine(NpmBin, "func.cmd"), Path.Combine(Tools, "func.cmd")),
+            isWindows: true);
+
+        Assert.Equal(Path.Combine(Tools, "func.cmd"), found);
+    }
+
+    [Fact]
+    [Trait("Category", "E2E")]
+    public void FindInProject_Windows_OnlyFuncExeCounts()
+    {
+        const string Root = @"C:\src\petstore";
+        var bin = Path.Combine(Root, "node_modules", "azure-functions-core-tools", "bin");
+
+        Assert.Null(E2ETarget.FindInProject(Root, Files(Path.Combine(bin, "func")), isWindows: true));
+        Assert.Equal(Path.Combine(bin, "func.exe"), E2ETarget.FindInProject(Root, Files(Path.Combine(bin, "func"), Path.Combine(bin, "func.exe")), isWindows: true));
     }
 
     private static bool NoFiles(string path) => false;
