@@ -4,7 +4,6 @@ namespace PetStore.Tests.EndToEnd;
 public class E2EHostTests
 {
     [Fact]
-    [Trait("Category", "E2E")]
     public void FuncStartInfo_AnyMachine_RunsHostInUtcOnGivenPortAndStorage()
     {
         var startInfo = E2EHost.FuncStartInfo("/opt/func/bin/func", "/src/petstore/PetStore.Functions", 7123, "UseDevelopmentStorage=true");

@@ -8,7 +8,6 @@ public class E2ETargetTests
     private const string RepoFunc = "/src/petstore/node_modules/azure-functions-core-tools/bin/func";
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_NoBaseUrlAndNoFunc_IsNoneWithInstallHint()
     {
         var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/bin")), NoFiles, isWindows: false, Repo);
@@ -22,7 +21,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_FuncOnlyInProjectNodeModules_IsLocalWithProjectFunc()
     {
         var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/bin")), Files(RepoFunc), isWindows: false, Repo);
@@ -32,7 +30,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_FuncOnPathAndInProject_PrefersPath()
     {
         var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/opt/func/bin")), Files(RepoFunc, UnixFunc), isWindows: false, Repo);
@@ -41,7 +38,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_NoRepositoryRoot_DoesNotLookInNodeModules()
     {
         var anyProjectFunc = (string path) => path.Contains("node_modules/azure-functions-core-tools/bin/func", StringComparison.Ordinal);
@@ -52,7 +48,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_FuncOnPath_IsLocalWithItsPath()
     {
         var target = E2ETarget.Resolve(Env(("PATH", "/usr/bin:/opt/func/bin")), Files(UnixFunc), isWindows: false, Repo);
@@ -64,7 +59,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_BaseUrlAndFuncOnPath_PrefersDeployedApp()
     {
         var target = E2ETarget.Resolve(
@@ -81,7 +75,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_DeployedWithoutMasterKey_SkipsOnlyAdminApiTests()
     {
         var target = E2ETarget.Resolve(
@@ -95,7 +88,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_DeployedWithMasterKey_RunsAdminApiTests()
     {
         var target = E2ETarget.Resolve(
@@ -109,7 +101,6 @@ public class E2ETargetTests
     }
 
     [Theory]
-    [Trait("Category", "E2E")]
     [InlineData("myapp.azurewebsites.net", "key")]
     [InlineData("ftp://myapp.azurewebsites.net", "key")]
     [InlineData("https://myapp.azurewebsites.net", null)]
@@ -128,7 +119,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void Resolve_BlankBaseUrl_FallsBackToFunc()
     {
         var target = E2ETarget.Resolve(Env(("PATH", "/opt/func/bin"), (E2ETarget.BaseUrlVariable, " ")), Files(UnixFunc), isWindows: false, Repo);
@@ -137,7 +127,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void FindOnPath_WindowsWithShellShimAndCmd_ReturnsCmd()
     {
         const string Npm = @"C:\Users\me\AppData\Roaming\npm";
@@ -151,7 +140,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void FindOnPath_UnixWithOnlyFuncCmd_ReturnsNull()
     {
         var found = E2ETarget.FindOnPath("/opt/func/bin", Files("/opt/func/bin/func.cmd", "/opt/func/bin/func.exe"), isWindows: false);
@@ -160,7 +148,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void FindOnPath_FuncInTwoEntries_ReturnsFirst()
     {
         var found = E2ETarget.FindOnPath("/a:/b", Files("/a/func", "/b/func"), isWindows: false);
@@ -169,7 +156,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void FindOnPath_NpmBinFolderFirst_SkipsItsLauncher()
     {
         var found = E2ETarget.FindOnPath($"{Repo}/node_modules/.bin:/opt/func/bin", Files($"{Repo}/node_modules/.bin/func", UnixFunc), isWindows: false);
@@ -178,7 +164,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void FindOnPath_WindowsNpmBinFolder_SkipsItsLauncher()
     {
         const string NpmBin = @"C:\src\petstore\node_modules\.bin\";
@@ -193,7 +178,6 @@ public class E2ETargetTests
     }
 
     [Fact]
-    [Trait("Category", "E2E")]
     public void FindInProject_Windows_OnlyFuncExeCounts()
     {
         const string Root = @"C:\src\petstore";
