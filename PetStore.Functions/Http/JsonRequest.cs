@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,9 +64,14 @@ internal static class JsonRequest
             return NotAnObject<T>("A JSON object is required as the request body.");
         }
 
-        if (!request.HasJsonContentType() || !IsUtf8(request.ContentType))
+        if (!request.HasJsonContentType())
         {
             return ReadRequest<T>.Invalid(Problems.UnsupportedMediaType(request.ContentType));
+        }
+
+        if (!IsUtf8(request.ContentType))
+        {
+            return ReadRequest<T>.Invalid(Problems.NotUtf8());
         }
 
         // The one length guard, for a declared length and for a chunked body alike.
@@ -88,10 +94,30 @@ internal static class JsonRequest
                 return NotAnObject<T>("A JSON object is required as the request body.");
             }
 
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
+            // A UTF-8 byte order mark is not JSON, but ASP.NET Core's own JSON input skips it, so we do too.
+            var json = buffer.AsMemory(0, length);
+            if (json.Span.StartsWith(Utf8ByteOrderMark))
+            {
+                json = json[Utf8ByteOrderMark.Length..];
+            }
+
+            using var document = Parse(json);
+            if (document is null)
+            {
+                // The duplicate-property check decodes every property name while parsing.
+                return NotAnObject<T>("A property name is not valid UTF-8 text (or holds an unpaired surrogate escape).");
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return NotAnObject<T>($"The body must be a JSON object, not {Describe(document.RootElement.ValueKind)}.");
+            }
+
+            // The parser checks UTF-8 only outside strings; text inside them is decoded when it is read. Find what
+            // cannot be decoded first, so that the validator only ever reads text that can.
+            if (UndecodableText(document.RootElement) is { Count: > 0 } textErrors)
+            {
+                return ReadRequest<T>.Invalid(Problems.Validation(textErrors));
             }
 
             var errors = validate(document.RootElement, out var value);
@@ -108,12 +134,107 @@ internal static class JsonRequest
         }
     }
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <returns>The document, or null when a property name cannot be decoded.</returns>
+    /// <exception cref="JsonException">The body is not JSON.</exception>
+    private static JsonDocument? Parse(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static ReadRequest<T> NotAnObject<T>(string message)
         where T : class => ReadRequest<T>.Invalid(Problems.Field("body", message));
 
-    private static bool IsUtf8(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-        && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether the media type's charset, if any, names UTF-8. Parameter names are case-insensitive and a value may
+    /// be a token or a quoted string (RFC 9110 §5.6.6, §8.3.1); the name is resolved as .NET resolves encoding
+    /// names, so aliases of UTF-8 count and anything else (UTF-16, Latin-1, unknown names) does not.
+    /// </summary>
+    private static bool IsUtf8(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !mediaType.Charset.HasValue)
+        {
+            return true;
+        }
+
+        var charset = HeaderUtilities.UnescapeAsQuotedString(mediaType.Charset).ToString();
+        try
+        {
+            return Encoding.GetEncoding(charset).CodePage == Encoding.UTF8.CodePage;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The fields whose text cannot be decoded to a string: invalid UTF-8 (stray bytes, overlong or truncated
+    /// sequences, encoded surrogates) or escapes of a lone surrogate. A value is reported under its top-level
+    /// property; a property name that cannot be decoded cannot be named, so the body is reported instead.
+    /// </summary>
+    private static Dictionary<string, string[]> UndecodableText(JsonElement root)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!TryDecodeName(property, out var name))
+            {
+                errors["body"] = ["A property name is not valid UTF-8 text (or holds an unpaired surrogate escape)."];
+            }
+            else if (!IsDecodable(property.Value))
+            {
+                errors[name] = ["This field's text is not valid UTF-8 (or holds an unpaired surrogate escape)."];
+            }
+        }
+
+        return errors;
+    }
+
+    private static bool TryDecodeName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
+        }
+    }
+
+    private static bool IsDecodable(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Object:
+                    return element.EnumerateObject().All(p => TryDecodeName(p, out _) && IsDecodable(p.Value));
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(IsDecodable);
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

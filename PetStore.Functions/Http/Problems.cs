@@ -39,6 +39,12 @@ internal static class Problems
                 ? "Send the body as JSON with 'Content-Type: application/json'."
                 : "Send the body as UTF-8 JSON with 'Content-Type: application/json'; the request's content type is not JSON.");
 
+    public static ProblemHttpResult NotUtf8() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type",
+            detail: "JSON bodies must be encoded as UTF-8: send 'Content-Type: application/json' or 'application/json; charset=utf-8'.");
+
     public static ProblemHttpResult TooLarge(int maxBytes) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -30,6 +30,9 @@ internal sealed class InMemoryPetStore : IPetStore
 
     public int Count => _pets.Count;
 
+    /// <summary>Every stored pet with its ETag, ordered by id: equal snapshots mean nothing was written.</summary>
+    public IReadOnlyList<StoredPet> Snapshot() => [.. _pets.Values.OrderBy(p => p.Pet.Id, StringComparer.Ordinal)];
+
     /// <summary>Stores a pet directly, as if an earlier request had.</summary>
     public StoredPet Seed(Pet pet) => _pets[pet.Id] = new StoredPet(pet, NextETag());
 
