@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace PetStore.Functions.Pets;
@@ -8,8 +10,15 @@ namespace PetStore.Functions.Pets;
 /// </summary>
 internal sealed class PetFields(JsonElement body)
 {
+    /// <summary>The most characters a name may have, counted as a person sees them: text elements (grapheme clusters, UAX #29).</summary>
     public const int MaxNameLength = 100;
     public const int MaxAgeMonths = 600;
+
+    /// <summary>
+    /// What a name may take in storage, in UTF-16 code units: sixteen per character allowed, room for the longest
+    /// emoji sequences, while one "character" made of thousands of combining marks is still refused.
+    /// </summary>
+    public const int MaxNameUtf16Length = MaxNameLength * 16;
 
     private static readonly string[] ReadOnlyFields = ["id", "createdAt", "updatedAt", "notes", "nextFeedingAt", "deletedAt", "purgeAt"];
 
@@ -46,14 +55,19 @@ internal sealed class PetFields(JsonElement body)
     public string? Name(bool required) => Read<string>("name", required, JsonValueKind.String, value =>
     {
         var name = value.GetString()!.Trim();
-        if (name.Length == 0)
+        if (!HasVisibleCharacter(name))
         {
-            return (null, "Name must not be blank.");
+            return (null, "Name must not be blank: it must have at least one visible character.");
         }
 
-        if (name.Length > MaxNameLength)
+        if (new StringInfo(name).LengthInTextElements > MaxNameLength)
         {
-            return (null, $"Name must be at most {MaxNameLength} characters.");
+            return (null, $"Name must be at most {MaxNameLength} characters (an emoji, or a letter with its accents, counts as one).");
+        }
+
+        if (name.Length > MaxNameUtf16Length)
+        {
+            return (null, $"Name is too long to store: at most {MaxNameUtf16Length} UTF-16 code units, however few characters they show.");
         }
 
         return name.Any(char.IsControl) ? (null, "Name must not contain control characters.") : (name, null);
@@ -65,16 +79,12 @@ internal sealed class PetFields(JsonElement body)
             : (null, $"Species must be one of: {string.Join(", ", PetNames.SpeciesNames)}."));
 
     public int? AgeMonths(bool required) => Read<int?>("ageMonths", required, JsonValueKind.Number, value =>
-    {
-        if (value.TryGetInt32(out var age))
+        WholeNumbers.Classify(value.GetRawText(), 0, MaxAgeMonths, out var age) switch
         {
-            return age is >= 0 and <= MaxAgeMonths ? (age, null) : (null, $"Age must be between 0 and {MaxAgeMonths} months.");
-        }
-
-        return value.TryGetDouble(out var number) && double.IsInteger(number)
-            ? (null, $"Age must be between 0 and {MaxAgeMonths} months.")
-            : (null, "Age must be a whole number of months.");
-    });
+            WholeNumberKind.InRange => ((int)age, null),
+            WholeNumberKind.Fractional => (null, "Age must be a whole number of months."),
+            _ => (null, $"Age must be between 0 and {MaxAgeMonths} months."),
+        });
 
     public PetStatus? Status(bool required) => Read<PetStatus?>("status", required, JsonValueKind.String, value =>
     {
@@ -115,6 +125,29 @@ internal sealed class PetFields(JsonElement body)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Whether any character would show: not whitespace, not a format or joiner character (zero-width space, joiners,
+    /// bidi marks, the byte order mark, tag characters), not a combining mark on its own, and not one of the
+    /// letters that render blank (the Hangul fillers, the blank Braille pattern).
+    /// </summary>
+    private static bool HasVisibleCharacter(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var invisible = Rune.IsWhiteSpace(rune)
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark
+                    or UnicodeCategory.EnclosingMark or UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned
+                    or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
+            if (!invisible)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Add(string field, string message) =>
