@@ -9,6 +9,9 @@ namespace PetStore.Functions.Pets;
 /// <summary><c>GET /api/pets</c>: one page of pets, with a <c>nextLink</c> while there are more.</summary>
 public sealed class ListPets(IPetStore store)
 {
+    /// <summary>The query parameter the Functions host reads a function key from.</summary>
+    public const string FunctionKeyParameter = "code";
+
     [Function(nameof(ListPets))]
     public async Task<Results<Ok<PetListResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pets")] HttpRequest request,
@@ -35,7 +38,10 @@ public sealed class ListPets(IPetStore store)
         return TypedResults.Ok(new PetListResponse(pets, NextLink(request, page.ContinuationToken)));
     }
 
-    /// <summary>This request's URL with the same filters and the next page's token; the function key is left out.</summary>
+    /// <summary>
+    /// This request's URL with the same filters and the next page's token. The function key is left out in every
+    /// spelling: the host reads <c>code</c> case-insensitively, and so does ASP.NET Core's query collection.
+    /// </summary>
     private static string? NextLink(HttpRequest request, string? continuationToken)
     {
         if (continuationToken is null)
@@ -44,11 +50,15 @@ public sealed class ListPets(IPetStore store)
         }
 
         var query = new QueryBuilder(request.Query
-            .Where(p => p.Key is not ("continuationToken" or "code"))
+            .Where(p => !IsReserved(p.Key))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))))
         {
-            { "continuationToken", continuationToken },
+            { ListPetsRequest.ContinuationTokenParameter, continuationToken },
         };
         return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
     }
+
+    private static bool IsReserved(string parameter) =>
+        string.Equals(parameter, ListPetsRequest.ContinuationTokenParameter, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(parameter, FunctionKeyParameter, StringComparison.OrdinalIgnoreCase);
 }

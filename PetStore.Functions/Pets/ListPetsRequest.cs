@@ -8,6 +8,8 @@ namespace PetStore.Functions.Pets;
 /// </summary>
 internal static class ListPetsRequest
 {
+    public const string ContinuationTokenParameter = "continuationToken";
+
     public const int DefaultPageSize = 20;
 
     /// <summary>The largest page a caller may ask for; well under Table Storage's 1,000 entities a query page.</summary>
@@ -51,14 +53,23 @@ internal static class ListPetsRequest
         }
 
         var pageSize = DefaultPageSize;
-        if (Single(parameters, "pageSize", errors) is { } sizeText
-            && (!int.TryParse(sizeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize)
-                || pageSize is < 1 or > MaxPageSize))
+        if (Single(parameters, "pageSize", errors) is { } sizeText)
         {
-            errors["pageSize"] = [$"pageSize must be a whole number from 1 to {MaxPageSize}."];
+            switch (WholeNumbers.Classify(sizeText, 1, MaxPageSize, out var size))
+            {
+                case WholeNumberKind.InRange:
+                    pageSize = (int)size;
+                    break;
+                case WholeNumberKind.Fractional:
+                    errors["pageSize"] = [$"pageSize must be a whole number (from 1 to {MaxPageSize})."];
+                    break;
+                default:
+                    errors["pageSize"] = [$"pageSize must be a number from 1 to {MaxPageSize}."];
+                    break;
+            }
         }
 
-        var continuationToken = Single(parameters, "continuationToken", errors);
+        var continuationToken = Single(parameters, ContinuationTokenParameter, errors);
         if (continuationToken is { Length: 0 })
         {
             errors["continuationToken"] = ["continuationToken must not be empty; omit it to start from the first page."];

@@ -86,6 +86,78 @@ public class GetAndListPetsTests
         Assert.Equal(3, pages);
     }
 
+    [Theory]
+    [InlineData("code")]
+    [InlineData("Code")]
+    [InlineData("CODE")]
+    [InlineData("cOdE")]
+    [InlineData("%63ode")]
+    [InlineData("C%4FDE")]
+    public async Task ListPets_FunctionKeyInAnySpelling_NeverReachesNextLinkAndTheNextPageWorks(string parameter)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _app.Store.Seed(TestPets.New(id: $"{i:x32}"));
+        }
+
+        var first = await _app.Function<ListPets>().Run(Requests.Empty(query: $"?pageSize=1&{parameter}=the-key&{parameter}=another-key"), default);
+
+        var next = Assert.IsType<Ok<PetListResponse>>(first.Result).Value!.NextLink!;
+        Assert.DoesNotContain("key", next, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("code", Uri.UnescapeDataString(next), StringComparison.OrdinalIgnoreCase);
+        var second = await _app.Function<ListPets>().Run(Requests.Empty(query: new Uri(next).Query), default);
+        Assert.Single(Assert.IsType<Ok<PetListResponse>>(second.Result).Value!.Value);
+    }
+
+    [Theory]
+    [InlineData("ContinuationToken")]
+    [InlineData("CONTINUATIONTOKEN")]
+    public async Task ListPets_ContinuationTokenInAnySpelling_IsReplacedNotRepeatedInNextLink(string parameter)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _app.Store.Seed(TestPets.New(id: $"{i:x32}"));
+        }
+
+        var first = await _app.Function<ListPets>().Run(Requests.Empty(query: "?pageSize=1"), default);
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri(Assert.IsType<Ok<PetListResponse>>(first.Result).Value!.NextLink!).Query)["continuationToken"];
+
+        var second = await _app.Function<ListPets>().Run(Requests.Empty(query: $"?pageSize=1&{parameter}={token}"), default);
+
+        var next = Assert.IsType<Ok<PetListResponse>>(second.Result).Value!.NextLink!;
+        Assert.Single(new Uri(next).Query.TrimStart('?').Split('&'), p => p.StartsWith("continuationtoken=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("?pageSize=20.0", 20)]
+    [InlineData("?pageSize=2e1", 20)]
+    [InlineData("?pageSize=1", 1)]
+    [InlineData("?pageSize=100", 100)]
+    public async Task ListPets_PageSizeWholeInAnyNotation_IsThatSize(string query, int expected)
+    {
+        for (var i = 0; i < 101; i++)
+        {
+            _app.Store.Seed(TestPets.New(id: $"{i:x32}"));
+        }
+
+        var result = await _app.Function<ListPets>().Run(Requests.Empty(query: query), default);
+
+        Assert.Equal(expected, Assert.IsType<Ok<PetListResponse>>(result.Result).Value!.Value.Count);
+    }
+
+    [Theory]
+    [InlineData("?pageSize=2.5", "whole number")]
+    [InlineData("?pageSize=0", "from 1 to 100")]
+    [InlineData("?pageSize=101", "from 1 to 100")]
+    [InlineData("?pageSize=1e3", "from 1 to 100")]
+    [InlineData("?pageSize=-0.5", "whole number")]
+    public async Task ListPets_BadPageSize_SaysWhatIsWrongWithIt(string query, string expected)
+    {
+        var result = await _app.Function<ListPets>().Run(Requests.Empty(query: query), default);
+
+        Assert.Contains(expected, Assert.Single(ProblemAssert.Errors(result.Result)["pageSize"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListPets_IncludeDeleted_ReturnsDeletedToo()
     {
