@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PetStore.Functions.Reminders;
 
 /// <summary>The reminder job's settings, bound from <c>Reminders</c> (app settings <c>Reminders__...</c>).</summary>
@@ -17,13 +19,18 @@ public sealed class ReminderOptions
     /// <summary>The Functions host's naming rule for a queue's poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 
-    /// <summary>Time from the reminder job's run to the pet's first feeding. Default one day.</summary>
+    /// <summary>Time from the reminder job's run to the pet's first feeding: a second to a year. Default one day.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "Reminders__FeedingInterval (Reminders:FeedingInterval) must be a TimeSpan from {1} to {2}, such as 1.00:00:00.")]
     public TimeSpan FeedingInterval { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// The Storage queue the pet API sends reminder requests to and the job listens on (3-63 lower-case letters,
-    /// digits and single dashes: Azure's queue naming rule, leaving room for <see cref="PoisonSuffix"/>).
+    /// The Storage queue the pet API sends reminder requests to and the job listens on: 3-56 lower-case letters,
+    /// digits and single dashes, starting and ending with a letter or digit (Azure's queue naming rule, leaving room
+    /// for <see cref="PoisonSuffix"/> within its 63 characters).
     /// </summary>
+    [RegularExpression("^(?!.*--)[a-z0-9][a-z0-9-]{1,54}[a-z0-9]$",
+        ErrorMessage = "Reminders__QueueName (Reminders:QueueName) must be a queue name of 3-56 lower-case letters, digits and single dashes, starting and ending with a letter or digit.")]
     public string QueueName { get; set; } = DefaultQueueName;
 
     public string PoisonQueueName => QueueName + PoisonSuffix;

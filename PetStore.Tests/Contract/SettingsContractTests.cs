@@ -77,4 +77,62 @@ public class SettingsContractTests
         var error = Assert.ThrowsAny<OptionsValidationException>(validator.Validate);
         Assert.Contains(key.Split(':')[0], error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Every TimeSpan and number setting has an upper bound, checked at start-up, so a value that passes type
+    /// conversion cannot break requests later (a retention of 3,000,000 days overflowed every DELETE).
+    /// </summary>
+    [Theory]
+    [InlineData("Pets:RetentionPeriod", "3000000.00:00:00", "3650.00:00:00")]
+    [InlineData("Pets:RetentionPeriod", "3651.00:00:00", "3650.00:00:00")]
+    [InlineData("Pets:RetentionPeriod", "-00:00:01", "00:00:01")]
+    [InlineData("Pets:RetentionPeriod", "00:00:00", "00:00:01")]
+    [InlineData("Reminders:FeedingInterval", "3000000.00:00:00", "365.00:00:00")]
+    [InlineData("Reminders:FeedingInterval", "366.00:00:00", "365.00:00:00")]
+    [InlineData("Reminders:FeedingInterval", "00:00:00", "00:00:01")]
+    [InlineData("Purge:MaxConcurrency", "257", "256")]
+    [InlineData("Purge:MaxConcurrency", "2147483647", "256")]
+    [InlineData("Purge:MaxConcurrency", "-1", "1")]
+    public void Options_OutOfRange_StopsStartUpNamingTheSettingAndTheRange(string key, string value, string bound)
+    {
+        using var services = AppServices
+            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
+            .BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(services.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Contains(key.Replace(":", "__", StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
+        Assert.Contains(bound, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Pets:RetentionPeriod", "3650.00:00:00")]
+    [InlineData("Pets:RetentionPeriod", "00:00:01")]
+    [InlineData("Reminders:FeedingInterval", "365.00:00:00")]
+    [InlineData("Purge:MaxConcurrency", "256")]
+    [InlineData("Purge:MaxConcurrency", "1")]
+    public void Options_AtTheBounds_AreValid(string key, string value)
+    {
+        using var services = AppServices
+            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
+            .BuildServiceProvider();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Theory]
+    [InlineData("Pets:RetentionPeriod", "thirty days")]
+    [InlineData("Reminders:FeedingInterval", "1e9")]
+    [InlineData("Purge:MaxConcurrency", "99999999999")]
+    [InlineData("Purge:MaxConcurrency", "sixteen")]
+    public void Options_NotEvenOfTheRightType_StopsStartUpNamingTheSetting(string key, string value)
+    {
+        using var services = AppServices
+            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
+            .BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<Exception>(services.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
 }
