@@ -16,7 +16,12 @@ public sealed class DeletePet(SoftDeletion softDeletion)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var outcome = await softDeletion.DeleteAsync(id, PetPrecondition.IfMatch(request.Headers.IfMatch), CorrelationId.Of(request), cancellationToken);
+        if (!PetResults.TryReadIfMatch(request, out var precondition, out var problem))
+        {
+            return problem;
+        }
+
+        var outcome = await softDeletion.DeleteAsync(id, precondition, CorrelationId.Of(request), cancellationToken);
         if (!outcome.TryGetPet(out var stored) || stored.Pet.PurgeAt is not { } purgeAt)
         {
             return PetResults.Problem(outcome);

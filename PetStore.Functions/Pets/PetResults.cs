@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using PetStore.Functions.Http;
 
 namespace PetStore.Functions.Pets;
@@ -7,6 +9,21 @@ namespace PetStore.Functions.Pets;
 /// <summary>The one place where the pet API turns what happened to a pet into HTTP.</summary>
 internal static class PetResults
 {
+    /// <summary>The request's <c>If-Match</c> as a precondition, or the 400 for a header that is not one.</summary>
+    public static bool TryReadIfMatch(HttpRequest request, out PetPrecondition precondition, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        if (!EntityTagList.TryParse(request.Headers.IfMatch, out var list))
+        {
+            precondition = PetPrecondition.None;
+            problem = Problems.Field(HeaderNames.IfMatch, "If-Match must be * or a comma-separated list of entity tags, such as the ETag header of the pet you read.");
+            return false;
+        }
+
+        precondition = list is null || list.IsAny ? PetPrecondition.None : PetPrecondition.OneOf(list.Tags);
+        problem = null;
+        return true;
+    }
+
     public static ProblemHttpResult NotFound() =>
         Problems.NotFound("Pet not found", "No pet has this id. It may never have existed, or it was purged after its retention period.");
 

@@ -157,28 +157,28 @@ public sealed class PetUpdater(IPetStore store, ILogger<PetUpdater> logger)
 }
 
 /// <summary>
-/// The version a change was decided against, from the request's <c>If-Match</c> (RFC 9110 §13.1.1). Without one
+/// The versions a change may be applied to, from the request's <c>If-Match</c> (RFC 9110 §13.1.1). Without one
 /// (or with <c>*</c>, "any current version"), the change applies to whatever is stored now.
 /// </summary>
 public sealed class PetPrecondition
 {
-    private readonly string? _eTag;
+    private readonly IReadOnlySet<string>? _eTags;
 
-    private PetPrecondition(string? eTag) => _eTag = eTag;
+    private PetPrecondition(IReadOnlySet<string>? eTags) => _eTags = eTags;
 
     /// <summary>No condition: apply the change to the current version.</summary>
     public static PetPrecondition None { get; } = new(null);
 
-    /// <summary>Whether the caller pinned a version, so a lost race is theirs to resolve, not ours to retry.</summary>
-    public bool IsPinned => _eTag is not null;
+    /// <summary>Whether the caller pinned versions, so a lost race is theirs to resolve, not ours to retry.</summary>
+    public bool IsPinned => _eTags is not null;
 
     /// <summary>
-    /// The condition an <c>If-Match</c> header states. ETags are compared exactly as sent, weak prefix included:
-    /// they are Table Storage's own, which are all weak, and storage compares them the same way.
+    /// Apply the change only to a version whose ETag is one of <paramref name="eTags"/>. ETags are compared exactly
+    /// as the service issued them, weak prefix included: they are Table Storage's own, which are all weak (so the
+    /// RFC's strong comparison could never match), and storage compares them the same way.
     /// </summary>
-    public static PetPrecondition IfMatch(string? header) =>
-        string.IsNullOrEmpty(header) || header == "*" ? None : new PetPrecondition(header);
+    public static PetPrecondition OneOf(IEnumerable<string> eTags) => new(eTags.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Whether the stored version with <paramref name="eTag"/> satisfies the condition.</summary>
-    public bool IsMetBy(string eTag) => _eTag is null || string.Equals(_eTag, eTag, StringComparison.Ordinal);
+    public bool IsMetBy(string eTag) => _eTags is null || _eTags.Contains(eTag);
 }

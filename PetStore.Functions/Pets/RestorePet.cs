@@ -16,7 +16,12 @@ public sealed class RestorePet(SoftDeletion softDeletion)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var outcome = await softDeletion.RestoreAsync(id, PetPrecondition.IfMatch(request.Headers.IfMatch), CorrelationId.Of(request), cancellationToken);
+        if (!PetResults.TryReadIfMatch(request, out var precondition, out var problem))
+        {
+            return problem;
+        }
+
+        var outcome = await softDeletion.RestoreAsync(id, precondition, CorrelationId.Of(request), cancellationToken);
         return outcome.TryGetPet(out var stored) ? PetResults.Ok(request, stored) : PetResults.Problem(outcome);
     }
 }

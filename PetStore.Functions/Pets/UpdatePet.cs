@@ -21,6 +21,11 @@ public sealed class UpdatePet(PetUpdater updater, TimeProvider time, ILogger<Upd
             return PetResults.NotFound();
         }
 
+        if (!PetResults.TryReadIfMatch(request, out var precondition, out var badPrecondition))
+        {
+            return badPrecondition;
+        }
+
         var read = await JsonRequest.ReadAsync<UpdatePetRequest>(request, UpdatePetRequest.Validate, cancellationToken);
         if (!read.TryGetValue(out var update, out var problem))
         {
@@ -29,7 +34,7 @@ public sealed class UpdatePet(PetUpdater updater, TimeProvider time, ILogger<Upd
 
         var outcome = await updater.UpdateAsync(
             id,
-            PetPrecondition.IfMatch(request.Headers.IfMatch),
+            precondition,
             pet => pet.IsDeleted
                 ? new PetDecision.Refuse(PetRefusal.IsDeleted)
                 : new PetDecision.Write(update.ApplyTo(pet, time.GetUtcNowWholeMilliseconds())),

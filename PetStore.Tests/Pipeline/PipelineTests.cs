@@ -49,7 +49,7 @@ public class PipelineTests
             return Assert.IsType<Created<PetResponse>>(result.Result).Value!.Id;
         }
 
-        async Task<Results<Ok<PetResponse>, ProblemHttpResult>> GetAsync(string id) =>
+        async Task<Results<Ok<PetResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(string id) =>
             await Function<GetPet>().Run(Requests.Empty(path: $"/api/pets/{id}"), id, default);
 
         var live = await CreateAsync("Live");
