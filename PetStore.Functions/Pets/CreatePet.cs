@@ -31,7 +31,7 @@ public sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimePro
         var stored = await AddAsync(pet, CancellationToken.None);
         try
         {
-            await reminders.SendAsync(new ReminderMessage(pet.Id, correlationId, now), CancellationToken.None);
+            await reminders.SendAsync(new ReminderMessage(pet.Id, correlationId, now), TimeSpan.Zero, CancellationToken.None);
         }
         catch (DependencyUnavailableException ex)
         {

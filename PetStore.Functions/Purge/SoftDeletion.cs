@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetStore.Functions.Pets;
+using PetStore.Functions.Reminders;
 
 namespace PetStore.Functions.Purge;
 
@@ -13,8 +14,8 @@ public sealed record PurgeReport(int Purged, int Discarded, int Kept);
 /// <item>Delete writes the purge index entry first, then marks the pet deleted, then records the deleted pet's ETag
 /// in the entry. A crash after the entry leaves an entry the purge discards; the other order could leave a deleted
 /// pet that is never purged.</item>
-/// <item>Restore brings the pet back, then removes its entry. An entry left behind no longer matches the pet, and the
-/// purge discards it.</item>
+/// <item>Restore asks for the pet's feeding reminder if it never got one, brings the pet back, then removes its entry.
+/// An entry left behind no longer matches the pet, and the purge discards it.</item>
 /// <item>The purge walks only the due entries, checks each against the pet before deleting anything, and removes an
 /// entry only after its pet is gone, so a run that stops halfway leaves work the next run finishes.</item>
 /// </list>
@@ -23,6 +24,7 @@ public sealed record PurgeReport(int Purged, int Discarded, int Kept);
 public sealed class SoftDeletion(
     IPetStore pets,
     IPurgeIndex index,
+    IReminderQueue reminders,
     PetUpdater updater,
     TimeProvider time,
     IOptions<RetentionOptions> retention,
@@ -51,17 +53,23 @@ public sealed class SoftDeletion(
         return outcome;
     }
 
-    /// <summary>Brings a soft-deleted pet back with the status it had before.</summary>
+    /// <summary>
+    /// Brings a soft-deleted pet back with the status it had before. A pet that never got its feeding reminder (the
+    /// reminder job drops its message while the pet is deleted) has one asked for first, made visible only after
+    /// <see cref="ReminderRequests.AfterRestore"/>, once the restore has been written.
+    /// </summary>
     /// <returns><see cref="PetWriteOutcome.Written"/> with the restored pet, or <see cref="PetWriteOutcome.Refused"/> when it is not deleted, else why not.</returns>
-    /// <exception cref="DependencyUnavailableException">Storage failed before the pet was restored.</exception>
+    /// <exception cref="DependencyUnavailableException">Storage or the queue failed before the pet was restored.</exception>
     public async Task<PetWriteOutcome> RestoreAsync(string id, PetPrecondition precondition, string correlationId, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNowWholeMilliseconds();
         var outcome = await updater.UpdateAsync(
             id,
             precondition,
-            pet => pet.IsDeleted
-                ? new PetDecision.Write(pet.Restore(time.GetUtcNowWholeMilliseconds()))
-                : new PetDecision.Refuse(PetRefusal.IsNotDeleted),
+            pet => pet.IsDeleted ? new PetDecision.Write(pet.Restore(now)) : new PetDecision.Refuse(PetRefusal.IsNotDeleted),
+            beforeWrite: (restored, ct) => ReminderRequests.IsNeededFor(restored)
+                ? reminders.SendAsync(new ReminderMessage(id, correlationId, now), ReminderRequests.AfterRestore, ct)
+                : Task.CompletedTask,
             cancellationToken);
         if (outcome is PetWriteOutcome.Written { Before.Pet.PurgeAt: { } purgeAt })
         {

@@ -10,7 +10,8 @@ namespace PetStore.Functions.Reminders;
 public interface IReminderQueue
 {
     /// <summary>Sends the message to the queue the <see cref="SetFeedingReminder"/> trigger listens on.</summary>
-    Task SendAsync(ReminderMessage message, CancellationToken cancellationToken);
+    /// <param name="visibleAfter">How long the message stays invisible to the job (zero: at once; Azure allows up to 7 days).</param>
+    Task SendAsync(ReminderMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken);
 
     /// <summary>Parks a message that can never be processed in the poison queue, as the host would after the last retry.</summary>
     Task SendToPoisonAsync(string rawMessage, CancellationToken cancellationToken);

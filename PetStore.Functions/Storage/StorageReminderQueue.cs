@@ -28,10 +28,13 @@ internal sealed class StorageReminderQueue : IReminderQueue
             logger);
     }
 
-    public Task SendAsync(ReminderMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(ReminderMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _calls.RunAsync("send a reminder message", ct => _queue.SendMessageAsync(message.ToJson(), ct), cancellationToken);
+        return _calls.RunAsync(
+            "send a reminder message",
+            ct => _queue.SendMessageAsync(message.ToJson(), visibilityTimeout: visibleAfter > TimeSpan.Zero ? visibleAfter : null, cancellationToken: ct),
+            cancellationToken);
     }
 
     public Task SendToPoisonAsync(string rawMessage, CancellationToken cancellationToken) =>

@@ -76,6 +76,23 @@ public class PetDeleteTests(E2EHost host)
         await PetsApi.AssertProblemAsync(again, HttpStatusCode.Conflict);
     }
 
+    [E2EFact]
+    [Trait("Category", "E2E")]
+    public async Task RestorePet_DeletedBeforeItsReminderWasSet_GetsItsReminderAfterTheRestore()
+    {
+        // Deleted at once, so the reminder job most likely finds it deleted and drops its message; either way, the
+        // restored pet must end up with its reminder (the restore asks for one, visible 10 s later).
+        var pet = await _client.CreatePetAsync(PetsApi.UniqueMarker("restore-reminder"));
+        await DeleteAsync(pet.Id);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        using var restore = await _client.PostAsync(PetsApi.Restore(pet.Id), content: null);
+        await PetsApi.ReadPetAsync(restore, HttpStatusCode.OK);
+
+        var reminded = await _client.WaitForReminderAsync(pet.Id);
+        Assert.NotNull(reminded.Time("nextFeedingAt"));
+    }
+
     [E2EFact(NeedsAdminApi = true)]
     [Trait("Category", "E2E")]
     public async Task PurgeDeletedPets_AfterRetention_RemovesDeletedPetAndKeepsLivePet()

@@ -7,6 +7,7 @@ using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Storage;
 using PetStore.Tests.Azurite;
+using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Storage;
 
@@ -52,10 +53,11 @@ internal sealed class StoreOnAzurite
         return new StoreOnAzurite(azurite, store, purgeIndex, counter, petsTable, purgeTable);
     }
 
-    /// <summary>The soft-delete protocol on these tables, with the default retention.</summary>
+    /// <summary>The soft-delete protocol on these tables, with the default retention and no reminder queue.</summary>
     public SoftDeletion SoftDeletion(TimeProvider time, int maxConcurrency) => new(
         Store,
         PurgeIndex,
+        new RecordingReminderQueue(),
         new PetUpdater(Store, NullLogger<PetUpdater>.Instance),
         time,
         Options.Create(new RetentionOptions()),

@@ -19,7 +19,7 @@ public class StorageReminderQueueTests
         var azurite = await AzuriteInstance.SharedAsync();
         var (queue, _, raw, _) = Create(azurite);
 
-        await queue.SendAsync(new ReminderMessage("0123456789abcdef0123456789abcdef", "corr-7", TestPets.Start), default);
+        await queue.SendAsync(new ReminderMessage("0123456789abcdef0123456789abcdef", "corr-7", TestPets.Start), TimeSpan.Zero, default);
 
         // Read the raw bytes the host would see, and decode them the way its default base64 encoding does.
         var message = Assert.Single((await raw.ReceiveMessagesAsync(maxMessages: 10)).Value);
@@ -30,6 +30,19 @@ public class StorageReminderQueueTests
         Assert.Equal(TestPets.Start, document.RootElement.GetProperty("enqueuedAt").GetDateTimeOffset());
         Assert.True(ReminderMessage.TryParse(json, out var parsed, out _));
         Assert.Equal("corr-7", parsed.CorrelationId);
+    }
+
+    [Fact]
+    public async Task SendAsync_WithADelay_IsQueuedButInvisible()
+    {
+        var azurite = await AzuriteInstance.SharedAsync();
+        var (queue, _, raw, _) = Create(azurite);
+
+        // Long enough that a busy machine cannot let it pass before the receive; the job would see it no sooner.
+        await queue.SendAsync(new ReminderMessage("0123456789abcdef0123456789abcdef", "corr-8", TestPets.Start), TimeSpan.FromMinutes(1), default);
+
+        Assert.Empty((await raw.ReceiveMessagesAsync(maxMessages: 10)).Value);
+        Assert.Equal(1, (await raw.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
@@ -51,7 +64,7 @@ public class StorageReminderQueueTests
         var queues = StorageClients.FromConnectionString(TablePetStoreTests.UnreachableConnectionString()).Queues;
         var queue = new StorageReminderQueue(queues.GetQueueClient("reminders"), queues.GetQueueClient("reminders-poison"), NullLogger<StorageReminderQueue>.Instance);
 
-        await Assert.ThrowsAsync<DependencyUnavailableException>(() => queue.SendAsync(new ReminderMessage("0123456789abcdef0123456789abcdef", null, null), default));
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => queue.SendAsync(new ReminderMessage("0123456789abcdef0123456789abcdef", null, null), TimeSpan.Zero, default));
     }
 
     internal static (StorageReminderQueue Queue, QueueClient Encoded, QueueClient Raw, QueueClient RawPoison) Create(AzuriteInstance azurite)
