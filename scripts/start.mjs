@@ -3,7 +3,7 @@
 // Azurite (or reuses one already on the default ports), runs `func start` in UTC, and stops Azurite after.
 // `npm start -- --no-azurite` leaves storage to you: the emulator or account that local.settings.json names.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, copyFileSync, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureAzuriteInstalled, hasExited, repoRoot, startAzurite, stopAzurite } from './azurite.mjs';
@@ -18,12 +18,34 @@ const projectFunc = path.join(repoRoot, 'node_modules', 'azure-functions-core-to
 
 function ensureLocalSettings() {
   const settings = path.join(functionsDir, 'local.settings.json');
-  if (existsSync(settings)) {
+  const samplePath = path.join(repoRoot, 'local.settings.sample.json');
+  if (!existsSync(settings)) {
+    // COPYFILE_EXCL: never overwrite settings a developer has edited, even if one appears meanwhile.
+    copyFileSync(samplePath, settings, constants.COPYFILE_EXCL);
+    console.log('Created PetStore.Functions/local.settings.json from local.settings.sample.json (it is git-ignored).');
     return;
   }
-  // COPYFILE_EXCL: never overwrite settings a developer has edited, even if one appears meanwhile.
-  copyFileSync(path.join(repoRoot, 'local.settings.sample.json'), settings, constants.COPYFILE_EXCL);
-  console.log('Created PetStore.Functions/local.settings.json from local.settings.sample.json (it is git-ignored).');
+
+  // A copy made from an older sample lacks the settings added since, and the host refuses to index a function whose
+  // binding names a missing setting (%Reminders:QueueName%). Add what is missing; never change what is there.
+  const sample = JSON.parse(readFileSync(samplePath, 'utf8'));
+  let local;
+  try {
+    local = JSON.parse(readFileSync(settings, 'utf8'));
+  } catch (error) {
+    console.warn(`PetStore.Functions/local.settings.json is not valid JSON (${error.message}); leaving it as it is.`);
+    return;
+  }
+  local.Values ??= {};
+  const missing = Object.keys(sample.Values ?? {}).filter((name) => !(name in local.Values));
+  if (missing.length === 0) {
+    return;
+  }
+  for (const name of missing) {
+    local.Values[name] = sample.Values[name];
+  }
+  writeFileSync(settings, `${JSON.stringify(local, null, 2)}\n`);
+  console.log(`Added to PetStore.Functions/local.settings.json from the sample: ${missing.join(', ')}.`);
 }
 
 function isExecutableFile(file) {

@@ -143,6 +143,9 @@ public sealed class E2EHost : IAsyncLifetime
         startInfo.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         startInfo.Environment["Pets__RetentionPeriod"] = LocalRetentionPeriod.ToString("c", CultureInfo.InvariantCulture);
         startInfo.Environment["Reminders__FeedingInterval"] = LocalFeedingInterval.ToString("c", CultureInfo.InvariantCulture);
+
+        // The queue trigger's name is a binding expression; the host will not index the function without it.
+        startInfo.Environment["Reminders__QueueName"] = "pet-reminders";
         startInfo.Environment["FUNCTIONS_CORE_TOOLS_TELEMETRY_OPTOUT"] = "1";
 
         // The host schedules timers in its local time zone; the purge's 02:00 means UTC, as in Azure and npm start.

@@ -96,4 +96,46 @@ public sealed class StartScriptTests : IDisposable
 
         Assert.True(run.ExitCode == 7, run.ToString());
     }
+
+    [PosixFact]
+    public async Task Start_OlderLocalSettings_GainsTheNewSettingsAndKeepsTheDevelopersOwn()
+    {
+        var global = StartScriptSandbox.WriteFakeFunc(_sandbox.NewFolder("global"));
+        var settings = Path.Combine(_sandbox.FunctionsFolder, "local.settings.json");
+        File.WriteAllText(settings, """
+            {
+              "IsEncrypted": false,
+              "Values": {
+                "AzureWebJobsStorage": "UseDevelopmentStorage=true",
+                "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
+                "PetStorage": "my own storage",
+                "Pets__RetentionPeriod": "00:05:00"
+              }
+            }
+            """);
+
+        var run = await _sandbox.RunStartAsync(Path.GetDirectoryName(global)!);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(settings));
+        var values = document.RootElement.GetProperty("Values");
+        Assert.Equal("my own storage", values.GetProperty("PetStorage").GetString());
+        Assert.Equal("00:05:00", values.GetProperty("Pets__RetentionPeriod").GetString());
+        Assert.Equal("pet-reminders", values.GetProperty("Reminders__QueueName").GetString());
+        Assert.Contains("Reminders__QueueName", run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [PosixFact]
+    public async Task Start_CurrentLocalSettings_AreLeftByteForByte()
+    {
+        var global = StartScriptSandbox.WriteFakeFunc(_sandbox.NewFolder("global"));
+        var settings = Path.Combine(_sandbox.FunctionsFolder, "local.settings.json");
+        var sample = File.ReadAllText(Path.Combine(_sandbox.Root, "local.settings.sample.json")).Replace("30.00:00:00", "00:01:00", StringComparison.Ordinal);
+        File.WriteAllText(settings, sample);
+
+        var run = await _sandbox.RunStartAsync(Path.GetDirectoryName(global)!);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(sample, File.ReadAllText(settings));
+    }
 }
