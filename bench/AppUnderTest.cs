@@ -11,7 +11,7 @@ using PetStore.Functions;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 
 namespace PetStore.Bench;
 

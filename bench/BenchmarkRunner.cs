@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PetStore.Bench.Scenarios;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 
 namespace PetStore.Bench;
 

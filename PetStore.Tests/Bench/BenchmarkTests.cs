@@ -1,6 +1,4 @@
-extern alias bench;
-
-using bench::PetStore.Bench;
+using PetStore.Bench;
 
 namespace PetStore.Tests.Bench;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 
 namespace PetStore.Tests.EndToEnd;
 
@@ -228,24 +228,11 @@ public sealed class E2EHost : IAsyncLifetime
     /// </summary>
     private static string FunctionsAppFolder()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var project = Path.Combine(root, "PetStore.Functions");
         var outputBelowProject = Path.GetRelativePath(Path.Combine(root, "PetStore.Tests"), AppContext.BaseDirectory);
         var output = Path.GetFullPath(Path.Combine(project, outputBelowProject));
         return File.Exists(Path.Combine(output, "host.json")) && File.Exists(Path.Combine(output, "worker.config.json")) ? output : project;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PetStore.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PetStore.sln was not found above '{AppContext.BaseDirectory}'.");
     }
 
     /// <summary>Adds the function key to every request, including those to absolute nextLink URLs.</summary>

@@ -10,7 +10,7 @@ using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Pipeline;

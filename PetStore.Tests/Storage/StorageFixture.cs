@@ -3,7 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetStore.Functions.Storage;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 
 namespace PetStore.Tests.Storage;
 

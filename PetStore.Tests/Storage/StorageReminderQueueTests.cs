@@ -4,7 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Storage;
