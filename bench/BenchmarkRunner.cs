@@ -36,6 +36,7 @@ internal static class BenchmarkRunner
 
             results.Add(await scenario(context, cancellationToken));
             context.Say(ReportTable.Line(results[^1]));
+            context.Say(ReportTable.CostLine(results[^1]));
         }
 
         return new BenchReport(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), Machine.Describe(), options, results);

@@ -18,7 +18,7 @@ internal sealed class BenchContext(string connectionString, BenchOptions options
     public AppUnderTest NewApp(string prefix) => AppUnderTest.Create(ConnectionString, prefix, Options.Concurrency);
 
     /// <summary>Unmeasured warm-up per path: enough to JIT and open connections, a tenth of the run at most.</summary>
-    public static int WarmUpCount(int operations) => Math.Clamp(operations / 10, 10, 200);
+    public static int WarmUpCount(int operations) => Math.Clamp(operations / 10, 10, 500);
 
     public void Say(string message) => Log.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 
