@@ -11,6 +11,7 @@ internal static class BenchmarkRunner
     [
         (CreateScenario.Name, CreateScenario.RunAsync),
         (ReminderScenario.Name, ReminderScenario.RunAsync),
+        (GetScenario.Name, GetScenario.RunAsync),
         (PurgeFlatScenario.Name, PurgeFlatScenario.RunAsync),
         (PurgeSpeedScenario.Name, PurgeSpeedScenario.RunAsync),
         (ListScenario.Name, ListScenario.RunAsync),

@@ -17,7 +17,7 @@ public class BenchmarkTests
 
         var report = await BenchmarkRunner.RunAsync(BenchOptions.Quick, log, timeout.Token);
 
-        Assert.Equal(["create", "reminder", "purge-flat", "purge-speed", "list"], report.Scenarios.Select(s => s.Scenario));
+        Assert.Equal(["create", "reminder", "get", "purge-flat", "purge-speed", "list"], report.Scenarios.Select(s => s.Scenario));
         foreach (var scenario in report.Scenarios)
         {
             Assert.True(scenario.Operations > 0, scenario.Scenario);
@@ -30,7 +30,7 @@ public class BenchmarkTests
             }
         }
 
-        foreach (var name in new[] { "create", "reminder" })
+        foreach (var name in new[] { "create", "reminder", "get" })
         {
             var scenario = report.Scenarios.Single(s => s.Scenario == name);
             var cpu = Assert.Single(scenario.CostTargets!, t => t.Description.StartsWith("CPU/op app/floor", StringComparison.Ordinal));

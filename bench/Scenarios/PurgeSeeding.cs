@@ -16,10 +16,18 @@ internal static class PurgeSeeding
 {
     private const int MaxBatchSize = 100;
 
-    public static Task AddLiveAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
+    /// <returns>The pets' ids.</returns>
+    public static async Task<string[]> AddLiveAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
     {
         var now = app.Time.UtcNow();
-        return BenchContext.SeedAsync(count, (i, ct) => app.Store.AddAsync(NewPet(app, i, now), ct), cancellationToken);
+        var ids = new string[count];
+        await BenchContext.SeedAsync(count, (i, ct) =>
+        {
+            var pet = NewPet(app, i, now);
+            ids[i] = pet.Id;
+            return app.Store.AddAsync(pet, ct);
+        }, cancellationToken);
+        return ids;
     }
 
     /// <summary>
