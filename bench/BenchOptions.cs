@@ -65,14 +65,15 @@ internal sealed record BenchOptions
           --concurrency N         operations in flight at once (default 16)
           --creates N             create operations (default 5000)
           --reminders N           reminder messages processed (default 5000)
-          --gets N                single-pet reads (default 5000)
+          --gets N                single-pet reads, get and get-executor (default 5000)
           --purge-due N           due pets per purge-speed run (default 5000)
           --purge-flat-due N      due pets per purge-flat run (default 1000)
           --purge-live-small N    live pets beside them, small case (default 1000)
           --purge-live-large N    live pets beside them, large case (default 20000)
           --list-size N           pets the list scenario pages through (default 5000)
           --rounds N              alternating app/floor rounds per comparison (default 4)
-          --only A,B              run only these scenarios (create, reminder, get, purge-flat, purge-speed, list)
+          --only A,B              run only these scenarios (create, reminder, get, get-executor, purge-flat,
+                                  purge-speed, list)
           --json PATH             where to write the JSON report (default bench/results/<time>.json)
         Size flags given after --quick override its sizes.
         """;

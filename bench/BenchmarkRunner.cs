@@ -12,6 +12,7 @@ internal static class BenchmarkRunner
         (CreateScenario.Name, CreateScenario.RunAsync),
         (ReminderScenario.Name, ReminderScenario.RunAsync),
         (GetScenario.Name, GetScenario.RunAsync),
+        (GetExecutorScenario.Name, GetExecutorScenario.RunAsync),
         (PurgeFlatScenario.Name, PurgeFlatScenario.RunAsync),
         (PurgeSpeedScenario.Name, PurgeSpeedScenario.RunAsync),
         (ListScenario.Name, ListScenario.RunAsync),

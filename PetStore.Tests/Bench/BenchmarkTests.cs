@@ -17,7 +17,7 @@ public class BenchmarkTests
 
         var report = await BenchmarkRunner.RunAsync(BenchOptions.Quick, log, timeout.Token);
 
-        Assert.Equal(["create", "reminder", "get", "purge-flat", "purge-speed", "list"], report.Scenarios.Select(s => s.Scenario));
+        Assert.Equal(["create", "reminder", "get", "get-executor", "purge-flat", "purge-speed", "list"], report.Scenarios.Select(s => s.Scenario));
         foreach (var scenario in report.Scenarios)
         {
             Assert.True(scenario.Operations > 0, scenario.Scenario);
@@ -30,12 +30,17 @@ public class BenchmarkTests
             }
         }
 
-        foreach (var name in new[] { "create", "reminder", "get" })
+        foreach (var name in new[] { "create", "reminder", "get", "get-executor" })
         {
             var scenario = report.Scenarios.Single(s => s.Scenario == name);
             var cpu = Assert.Single(scenario.CostTargets!, t => t.Description.StartsWith("CPU/op app/floor", StringComparison.Ordinal));
             Assert.Equal((1.3, false, scenario.CpuRatio), (cpu.Threshold, cpu.AtLeast, (double?)cpu.Ratio));
         }
+
+        // Through the worker's executor, JIT compilations per call are the difference a public function class makes.
+        var executor = report.Scenarios.Single(s => s.Scenario == "get-executor");
+        var jit = Assert.Single(executor.CostTargets!, t => t.Description.Contains("JIT", StringComparison.Ordinal));
+        Assert.Equal(executor.App.JitCompilationsPerOp, jit.Ratio);
 
         var json = report.ToJson();
         var roundTripped = BenchReport.FromJson(json);
