@@ -58,6 +58,8 @@ internal static class Load
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(5);
+    private const int WarmUpParts = 4;
+    private const int MinWarmUpPart = 50;
 
     /// <summary>
     /// Runs operations 0..count-1 with at most <paramref name="concurrency"/> in flight: each worker takes the next
@@ -97,9 +99,10 @@ internal static class Load
     }
 
     /// <summary>
-    /// The unmeasured warm-up of both paths, <paramref name="count"/> operations each (indices 0..count-1), in two
-    /// halves with a pause for the JIT after each: the runtime recompiles a hot method in steps (instrumented, then
-    /// optimised), each after enough calls, so a single burst leaves the last step to the measured rounds.
+    /// The unmeasured warm-up of both paths, <paramref name="count"/> operations each (indices 0..count-1), in up to
+    /// four parts with a pause for the JIT after each: the runtime recompiles a hot method in steps (instrumented,
+    /// then optimised), each only after enough calls made once the JIT has been quiet for a moment, so a single
+    /// burst leaves the later steps to the measured rounds. A part is at least 50 operations, enough calls for a step.
     /// </summary>
     public static async Task WarmUpAsync(
         int count,
@@ -108,9 +111,11 @@ internal static class Load
         Func<int, CancellationToken, Task> floor,
         CancellationToken cancellationToken)
     {
-        var half = count / 2;
-        foreach (var (first, size) in new[] { (0, half), (half, count - half) })
+        var parts = Math.Clamp(count / MinWarmUpPart, 1, WarmUpParts);
+        for (var part = 0; part < parts; part++)
         {
+            var first = part * count / parts;
+            var size = ((part + 1) * count / parts) - first;
             await RunAsync(size, concurrency, (i, ct) => app(first + i, ct), cancellationToken);
             await RunAsync(size, concurrency, (i, ct) => floor(first + i, ct), cancellationToken);
             await SettleAsync(cancellationToken);
