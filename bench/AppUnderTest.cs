@@ -11,7 +11,7 @@ using PetStore.Functions;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Storage;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 
 namespace PetStore.Bench;
 
@@ -26,7 +26,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private AppUnderTest(string connectionString, string prefix, int purgeConcurrency)
+    private AppUnderTest(string connectionString, string prefix, int purgeConcurrency, Action<IServiceCollection>? addServices)
     {
         PetsTable = AzuriteInstance.UniqueName(prefix + "pets");
         PurgeIndexTable = AzuriteInstance.UniqueName(prefix + "purge");
@@ -39,7 +39,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
             ["Reminders:QueueName"] = QueueName,
             ["Purge:MaxConcurrency"] = purgeConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
-        _services = new ServiceCollection()
+        var services = new ServiceCollection();
+        addServices?.Invoke(services);
+        _services = services
             // Warnings and errors only: what the benchmark measures is the app's storage work, not a console.
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
             .AddSingleton<IConfiguration>(configuration)
@@ -84,8 +86,12 @@ internal sealed class AppUnderTest : IAsyncDisposable
     /// <summary>The app's reminder queue, reached with a raw SDK client that base64-encodes as the app does.</summary>
     public QueueClient FloorQueue { get; }
 
-    public static AppUnderTest Create(string connectionString, string prefix, int purgeConcurrency) =>
-        new(connectionString, prefix, purgeConcurrency);
+    /// <summary>The app's service provider, as the worker's is: function instances and their scopes come from it.</summary>
+    public IServiceProvider Services => _services;
+
+    /// <param name="addServices">Registers services next to the app's, such as the worker's own invocation services.</param>
+    public static AppUnderTest Create(string connectionString, string prefix, int purgeConcurrency, Action<IServiceCollection>? addServices = null) =>
+        new(connectionString, prefix, purgeConcurrency, addServices);
 
     /// <summary>A fresh function instance per invocation, as the worker activates them.</summary>
     public T Function<T>()

@@ -12,6 +12,9 @@ internal sealed record BenchOptions
 
     public int Reminders { get; init; } = 5_000;
 
+    /// <summary>Single-pet reads per path; the app's i-th read and the floor's are of the same pet.</summary>
+    public int Gets { get; init; } = 5_000;
+
     /// <summary>Due pets in each purge-speed run.</summary>
     public int PurgeDue { get; init; } = 5_000;
 
@@ -47,6 +50,7 @@ internal sealed record BenchOptions
         QuickMode = true,
         Creates = 200,
         Reminders = 200,
+        Gets = 200,
         PurgeDue = 200,
         PurgeFlatDue = 100,
         PurgeLiveSmall = 100,
@@ -61,13 +65,15 @@ internal sealed record BenchOptions
           --concurrency N         operations in flight at once (default 16)
           --creates N             create operations (default 5000)
           --reminders N           reminder messages processed (default 5000)
+          --gets N                single-pet reads, get and get-executor (default 5000)
           --purge-due N           due pets per purge-speed run (default 5000)
           --purge-flat-due N      due pets per purge-flat run (default 1000)
           --purge-live-small N    live pets beside them, small case (default 1000)
           --purge-live-large N    live pets beside them, large case (default 20000)
           --list-size N           pets the list scenario pages through (default 5000)
           --rounds N              alternating app/floor rounds per comparison (default 4)
-          --only A,B              run only these scenarios (create, reminder, purge-flat, purge-speed, list)
+          --only A,B              run only these scenarios (create, reminder, get, get-executor, purge-flat,
+                                  purge-speed, list)
           --json PATH             where to write the JSON report (default bench/results/<time>.json)
         Size flags given after --quick override its sizes.
         """;
@@ -86,6 +92,7 @@ internal sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = Count(args, ref i) },
                 "--creates" => options with { Creates = Count(args, ref i) },
                 "--reminders" => options with { Reminders = Count(args, ref i) },
+                "--gets" => options with { Gets = Count(args, ref i) },
                 "--purge-due" => options with { PurgeDue = Count(args, ref i) },
                 "--purge-flat-due" => options with { PurgeFlatDue = Count(args, ref i) },
                 "--purge-live-small" => options with { PurgeLiveSmall = Count(args, ref i) },

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PetStore.Bench.Scenarios;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 
 namespace PetStore.Bench;
 
@@ -11,6 +11,8 @@ internal static class BenchmarkRunner
     [
         (CreateScenario.Name, CreateScenario.RunAsync),
         (ReminderScenario.Name, ReminderScenario.RunAsync),
+        (GetScenario.Name, GetScenario.RunAsync),
+        (GetExecutorScenario.Name, GetExecutorScenario.RunAsync),
         (PurgeFlatScenario.Name, PurgeFlatScenario.RunAsync),
         (PurgeSpeedScenario.Name, PurgeSpeedScenario.RunAsync),
         (ListScenario.Name, ListScenario.RunAsync),
@@ -36,6 +38,7 @@ internal static class BenchmarkRunner
 
             results.Add(await scenario(context, cancellationToken));
             context.Say(ReportTable.Line(results[^1]));
+            context.Say(ReportTable.CostLine(results[^1]));
         }
 
         return new BenchReport(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), Machine.Describe(), options, results);

@@ -2,11 +2,11 @@ using System.Diagnostics;
 
 namespace PetStore.Bench;
 
-/// <summary>Operations timed one by one, and the wall time they took together.</summary>
+/// <summary>Measured runs of one path added up: operations, wall time, latencies and process counters.</summary>
 internal sealed class Timings
 {
     private readonly List<double> _latenciesMs = [];
-    private readonly List<double> _runSeconds = [];
+    private readonly List<RoundStats> _rounds = [];
 
     public int Operations { get; private set; }
 
@@ -14,20 +14,27 @@ internal sealed class Timings
 
     public IReadOnlyList<double> LatenciesMs => _latenciesMs;
 
-    /// <summary>The wall time of each measured run (round) that was added.</summary>
-    public IReadOnlyList<double> RunSeconds => _runSeconds;
+    /// <summary>Each measured run (round) that was added, in order.</summary>
+    public IReadOnlyList<RoundStats> Rounds => _rounds;
 
-    public void Add(int operations, TimeSpan elapsed, IEnumerable<double> latenciesMs)
+    public void Add(int operations, Measured run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         Operations += operations;
-        Seconds += elapsed.TotalSeconds;
-        _runSeconds.Add(elapsed.TotalSeconds);
-        _latenciesMs.AddRange(latenciesMs);
+        Seconds += run.Elapsed.TotalSeconds;
+        _latenciesMs.AddRange(run.LatenciesMs);
+        _rounds.Add(new RoundStats(
+            operations,
+            Math.Round(run.Elapsed.TotalSeconds, 4),
+            Math.Round(run.Used.Cpu.TotalSeconds, 4),
+            run.Used.AllocatedBytes,
+            run.Used.JitCompilations));
     }
 
     public PathStats ToStats(string description)
     {
         var sorted = _latenciesMs.Order().ToArray();
+        var cpuSeconds = _rounds.Sum(r => r.CpuSeconds);
         return new PathStats(
             description,
             Operations,
@@ -35,7 +42,10 @@ internal sealed class Timings
             Math.Round(Operations / Seconds, 1),
             Percentile(sorted, 0.50),
             Percentile(sorted, 0.95),
-            _runSeconds.Select(s => Math.Round(s, 4)).ToList());
+            Math.Round(cpuSeconds * 1e6 / Operations, 1),
+            Math.Round((double)_rounds.Sum(r => r.AllocatedBytes) / Operations, 0),
+            Math.Round((double)_rounds.Sum(r => r.JitCompilations) / Operations, 3),
+            [.. _rounds]);
     }
 
     // Nearest rank: the smallest latency that at least that share of operations did not exceed.
@@ -45,11 +55,17 @@ internal sealed class Timings
 
 internal static class Load
 {
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(5);
+    private const int WarmUpParts = 4;
+    private const int MinWarmUpPart = 50;
+
     /// <summary>
     /// Runs operations 0..count-1 with at most <paramref name="concurrency"/> in flight: each worker takes the next
     /// index when its last operation finishes, so the load stays level instead of arriving in waves.
     /// </summary>
-    public static async Task<(TimeSpan Elapsed, double[] LatenciesMs)> RunAsync(
+    public static async Task<Measured> RunAsync(
         int count,
         int concurrency,
         Func<int, CancellationToken, Task> operation,
@@ -57,8 +73,7 @@ internal static class Load
     {
         var latencies = new double[count];
         var next = -1;
-        var start = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, Math.Min(concurrency, count)).Select(async _ =>
+        var run = await MeasureAsync(() => Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, count)).Select(async _ =>
         {
             await Task.Yield();
             int i;
@@ -68,17 +83,61 @@ internal static class Load
                 await operation(i, cancellationToken);
                 latencies[i] = Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
             }
-        });
-        await Task.WhenAll(workers);
-        return (Stopwatch.GetElapsedTime(start), latencies);
+        })));
+        return run with { LatenciesMs = latencies };
     }
 
-    /// <summary>Runs and times one operation that is measured as a whole (a purge run, a list walk).</summary>
-    public static async Task<TimeSpan> TimeAsync(Func<Task> operation)
+    /// <summary>Runs <paramref name="operation"/> once, reading the clock and the process counters around it.</summary>
+    public static async Task<Measured> MeasureAsync(Func<Task> operation)
     {
+        ArgumentNullException.ThrowIfNull(operation);
+        var counters = ProcessCounters.Read();
         var begun = Stopwatch.GetTimestamp();
         await operation();
-        return Stopwatch.GetElapsedTime(begun);
+        var elapsed = Stopwatch.GetElapsedTime(begun);
+        return new Measured(elapsed, ProcessCounters.Read().Since(counters), []);
+    }
+
+    /// <summary>
+    /// The unmeasured warm-up of both paths, <paramref name="count"/> operations each (indices 0..count-1), in up to
+    /// four parts with a pause for the JIT after each: the runtime recompiles a hot method in steps (instrumented,
+    /// then optimised), each only after enough calls made once the JIT has been quiet for a moment, so a single
+    /// burst leaves the later steps to the measured rounds. A part is at least 50 operations, enough calls for a step.
+    /// </summary>
+    public static async Task WarmUpAsync(
+        int count,
+        int concurrency,
+        Func<int, CancellationToken, Task> app,
+        Func<int, CancellationToken, Task> floor,
+        CancellationToken cancellationToken)
+    {
+        var parts = Math.Clamp(count / MinWarmUpPart, 1, WarmUpParts);
+        for (var part = 0; part < parts; part++)
+        {
+            var first = part * count / parts;
+            var size = ((part + 1) * count / parts) - first;
+            await RunAsync(size, concurrency, (i, ct) => app(first + i, ct), cancellationToken);
+            await RunAsync(size, concurrency, (i, ct) => floor(first + i, ct), cancellationToken);
+            await SettleAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the JIT has been idle for a moment (at most a few seconds), so the background tier-up compilation
+    /// of what the warm-up made hot lands before a measured window rather than in it.
+    /// </summary>
+    public static async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var quietFor = TimeSpan.Zero;
+        var waited = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (quietFor < QuietJit && waited.Elapsed < MaxSettle)
+        {
+            await Task.Delay(SettlePoll, cancellationToken);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quietFor = now == compiled ? quietFor + SettlePoll : TimeSpan.Zero;
+            compiled = now;
+        }
     }
 
     /// <summary>
@@ -101,17 +160,11 @@ internal static class Load
         {
             var size = (total / rounds) + (round < total % rounds ? 1 : 0);
             var first = offset;
-            async Task RunAppAsync()
-            {
-                var (elapsed, latencies) = await RunAsync(size, concurrency, (i, ct) => app(first + i, ct), cancellationToken);
-                appTimings.Add(size, elapsed, latencies);
-            }
+            async Task RunAppAsync() =>
+                appTimings.Add(size, await RunAsync(size, concurrency, (i, ct) => app(first + i, ct), cancellationToken));
 
-            async Task RunFloorAsync()
-            {
-                var (elapsed, latencies) = await RunAsync(size, concurrency, (i, ct) => floor(first + i, ct), cancellationToken);
-                floorTimings.Add(size, elapsed, latencies);
-            }
+            async Task RunFloorAsync() =>
+                floorTimings.Add(size, await RunAsync(size, concurrency, (i, ct) => floor(first + i, ct), cancellationToken));
 
             if (round % 2 == 0)
             {

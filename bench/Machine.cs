@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using PetStore.Testing;
 
 namespace PetStore.Bench;
 
@@ -35,17 +36,14 @@ internal static class Machine
 
     private static string? AzuriteVersion()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var package = Repository.PathTo("node_modules", "azurite", "package.json");
+        if (!File.Exists(package))
         {
-            var package = Path.Combine(directory.FullName, "node_modules", "azurite", "package.json");
-            if (File.Exists(package))
-            {
-                using var json = JsonDocument.Parse(File.ReadAllText(package));
-                return json.RootElement.GetProperty("version").GetString();
-            }
+            return null;
         }
 
-        return null;
+        using var json = JsonDocument.Parse(File.ReadAllText(package));
+        return json.RootElement.GetProperty("version").GetString();
     }
 
     private static string? NodeVersion()
@@ -65,19 +63,5 @@ internal static class Machine
         {
             return null;
         }
-    }
-
-    /// <summary>The repository root (the folder with PetStore.sln), for the default results folder.</summary>
-    public static string? RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PetStore.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,4 +1,5 @@
 using PetStore.Bench;
+using PetStore.Testing;
 
 BenchOptions options;
 try
@@ -23,7 +24,7 @@ var report = await BenchmarkRunner.RunAsync(options, Console.Error, cancel.Token
 Console.WriteLine(ReportTable.Render(report));
 
 var jsonPath = options.JsonPath
-    ?? Path.Combine(Machine.RepoRoot() ?? Environment.CurrentDirectory, "bench", "results", $"bench-{report.StartedAt:yyyyMMdd-HHmmss}.json");
+    ?? Repository.PathTo("bench", "results", $"bench-{report.StartedAt:yyyyMMdd-HHmmss}.json");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
 await File.WriteAllTextAsync(jsonPath, report.ToJson(), cancel.Token);
 Console.WriteLine($"JSON: {jsonPath}");

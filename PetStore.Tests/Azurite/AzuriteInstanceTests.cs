@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using PetStore.Testing;
 
 namespace PetStore.Tests.Azurite;
 

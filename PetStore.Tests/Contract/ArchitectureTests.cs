@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PetStore.Testing;
 
 namespace PetStore.Tests.Contract;
 
@@ -19,7 +20,7 @@ public partial class ArchitectureTests
     };
 
     private static string FunctionsFolder =>
-        Path.Combine(RepositoryRoot.Find() ?? throw new InvalidOperationException("PetStore.sln not found above the test output."), "PetStore.Functions");
+        Repository.PathTo("PetStore.Functions");
 
     public static TheoryData<string> Folders() => [.. Allowed.Keys];
 

@@ -6,6 +6,7 @@ using PetStore.Functions;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
+using PetStore.Testing;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Contract;
@@ -16,19 +17,6 @@ public class SettingsContractTests
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
-    }
-
-    private static string RepoFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PetStore.sln")))
-            {
-                return Path.Combine(dir.FullName, name);
-            }
-        }
-
-        throw new FileNotFoundException("PetStore.sln not found above the test output.");
     }
 
     [Fact]
@@ -45,7 +33,7 @@ public class SettingsContractTests
     [Fact]
     public void SampleSettings_BindToValidOptionsWithTheDocumentedDefaults()
     {
-        var values = ReadJson(RepoFile("local.settings.sample.json")).GetProperty("Values");
+        var values = ReadJson(Repository.PathTo("local.settings.sample.json")).GetProperty("Values");
         using var services = AppServices
             .With(values.EnumerateObject().Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.GetString())))
             .BuildServiceProvider();

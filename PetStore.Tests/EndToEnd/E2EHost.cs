@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 
 namespace PetStore.Tests.EndToEnd;
 
@@ -245,7 +245,7 @@ public sealed class E2EHost : IAsyncLifetime
     /// </summary>
     private static string FunctionsAppFolder()
     {
-        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException($"PetStore.sln was not found above '{AppContext.BaseDirectory}'.");
+        var root = Repository.Root;
         var project = Path.Combine(root, "PetStore.Functions");
         var outputBelowProject = Path.GetRelativePath(Path.Combine(root, "PetStore.Tests"), AppContext.BaseDirectory);
         var output = Path.GetFullPath(Path.Combine(project, outputBelowProject));

@@ -1,3 +1,5 @@
+using PetStore.Testing;
+
 namespace PetStore.Tests.EndToEnd;
 
 public enum E2ETargetKind
@@ -43,7 +45,7 @@ public sealed record E2ETarget
         Environment.GetEnvironmentVariable,
         File.Exists,
         OperatingSystem.IsWindows(),
-        RepositoryRoot.Find()));
+        Repository.Root));
 
     private E2ETarget(E2ETargetKind kind) => Kind = kind;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PetStore.Testing;
 
 namespace PetStore.Tests.Infra;
 
@@ -99,7 +100,7 @@ public sealed class AppSettingsTests(CompiledTemplate template)
 
     private static IEnumerable<KeyValuePair<string, string>> SampleValues()
     {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.RepoRoot, "local.settings.sample.json")))!;
+        var sample = JsonNode.Parse(File.ReadAllText(Repository.PathTo("local.settings.sample.json")))!;
         return sample["Values"]!.AsObject().Select(v => KeyValuePair.Create(v.Key, (string)v.Value!));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PetStore.Testing;
 
 namespace PetStore.Tests.Infra;
 
@@ -21,7 +22,7 @@ public sealed class AzdWiringTests(CompiledTemplate template)
     [Fact]
     public void AzureYaml_ApiService_IsTheFunctionProjectTaggedInTheTemplate()
     {
-        var azureYaml = File.ReadAllLines(Path.Combine(InfraPaths.RepoRoot, "azure.yaml")).Select(l => l.Trim()).ToList();
+        var azureYaml = File.ReadAllLines(Repository.PathTo("azure.yaml")).Select(l => l.Trim()).ToList();
         var tags = template.FunctionApp["tags"]!;
         var serviceTag = tags is JsonObject literal ? $"'azd-service-name', '{literal["azd-service-name"]}'" : (string)tags!;
 
@@ -29,7 +30,7 @@ public sealed class AzdWiringTests(CompiledTemplate template)
         Assert.Contains("project: ./PetStore.Functions", azureYaml);
         Assert.Contains("host: function", azureYaml);
         Assert.Contains("path: infra", azureYaml);
-        Assert.True(File.Exists(Path.Combine(InfraPaths.RepoRoot, "PetStore.Functions", "PetStore.Functions.csproj")));
+        Assert.True(File.Exists(Repository.PathTo("PetStore.Functions", "PetStore.Functions.csproj")));
         Assert.Contains("'azd-service-name', 'api'", serviceTag, StringComparison.Ordinal);
     }
 }

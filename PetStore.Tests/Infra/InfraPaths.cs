@@ -1,14 +1,13 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using PetStore.Testing;
 
 namespace PetStore.Tests.Infra;
 
-/// <summary>Where the repository and the pinned Bicep compiler are; both are stamped in at build time.</summary>
+/// <summary>Where the templates and the pinned Bicep compiler are; the compiler's path is stamped in at build time.</summary>
 internal static class InfraPaths
 {
-    public static string RepoRoot { get; } = Path.GetFullPath(Metadata("InfraRepoRoot"));
-
-    public static string InfraDirectory { get; } = Path.Combine(RepoRoot, "infra");
+    public static string InfraDirectory { get; } = Repository.PathTo("infra");
 
     /// <summary>
     /// The pinned compiler from NuGet on Linux x64 (CI). The NuGet feed here only serves that build, so elsewhere

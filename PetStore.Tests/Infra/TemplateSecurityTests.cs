@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PetStore.Testing;
 
 namespace PetStore.Tests.Infra;
 
@@ -169,7 +170,7 @@ public sealed partial class TemplateSecurityTests(CompiledTemplate template)
 
     private static string ProjectDotnetVersion()
     {
-        var props = File.ReadAllText(Path.Combine(InfraPaths.RepoRoot, "Directory.Build.props"));
+        var props = File.ReadAllText(Repository.PathTo("Directory.Build.props"));
         var tfm = TargetFramework().Match(props);
         Assert.True(tfm.Success, "Directory.Build.props names no netX.Y target framework.");
         return tfm.Groups[1].Value;

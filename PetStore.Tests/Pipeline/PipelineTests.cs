@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Pipeline;

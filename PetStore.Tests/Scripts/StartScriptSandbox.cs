@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 
+using PetStore.Testing;
+
 namespace PetStore.Tests.Scripts;
 
 /// <summary>
@@ -19,7 +21,7 @@ internal sealed class StartScriptSandbox : IDisposable
 
     public StartScriptSandbox()
     {
-        var repository = RepositoryRoot.Find() ?? throw new InvalidOperationException($"PetStore.sln was not found above '{AppContext.BaseDirectory}'.");
+        var repository = Repository.Root;
         Root = Directory.CreateDirectory(Path.Combine(_folder.FullName, "repo")).FullName;
         Directory.CreateDirectory(Path.Combine(Root, "scripts"));
         foreach (var script in new[] { "start.mjs", "azurite.mjs" })

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Storage;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Storage;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PetStore.Functions;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
-using PetStore.Tests.Azurite;
+using PetStore.Testing;
 using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Storage;

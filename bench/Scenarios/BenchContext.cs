@@ -15,10 +15,11 @@ internal sealed class BenchContext(string connectionString, BenchOptions options
 
     public TextWriter Log { get; } = log;
 
-    public AppUnderTest NewApp(string prefix) => AppUnderTest.Create(ConnectionString, prefix, Options.Concurrency);
+    public AppUnderTest NewApp(string prefix, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? addServices = null) =>
+        AppUnderTest.Create(ConnectionString, prefix, Options.Concurrency, addServices);
 
     /// <summary>Unmeasured warm-up per path: enough to JIT and open connections, a tenth of the run at most.</summary>
-    public static int WarmUpCount(int operations) => Math.Clamp(operations / 10, 10, 200);
+    public static int WarmUpCount(int operations) => Math.Clamp(operations / 10, 10, 500);
 
     public void Say(string message) => Log.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 

@@ -53,8 +53,7 @@ internal static class CreateScenario
         // The app creates its tables and queue on first use; warming it up first gives the floor somewhere to write.
         var warmUp = BenchContext.WarmUpCount(options.Creates);
         context.Say($"{Name}: warming up ({warmUp} each)");
-        await Load.RunAsync(warmUp, options.Concurrency, AppCreateAsync, cancellationToken);
-        await Load.RunAsync(warmUp, options.Concurrency, FloorCreateAsync, cancellationToken);
+        await Load.WarmUpAsync(warmUp, options.Concurrency, AppCreateAsync, FloorCreateAsync, cancellationToken);
 
         context.Say($"{Name}: {options.Creates} creates per path, concurrency {options.Concurrency}");
         var (appTimings, floorTimings) = await Load.InterleaveAsync(
@@ -69,7 +68,8 @@ internal static class CreateScenario
             floorStats,
             null,
             new Target("app/floor >= 0.85", Math.Round(appStats.OpsPerSecond / floorStats.OpsPerSecond, 3), 0.85, AtLeast: true),
-            $"concurrency {options.Concurrency}; both paths write to the same table and queue, in alternating rounds");
+            $"concurrency {options.Concurrency}; both paths write to the same table and queue, in alternating rounds",
+            CostTargets: [Target.CpuPerOperation(appStats, floorStats, 1.3)]);
     }
 
     private static string PetName(int i) => string.Create(CultureInfo.InvariantCulture, $"Pet {i}");

@@ -31,6 +31,8 @@ internal static class PurgeFlatScenario
             await PurgeSeeding.FloorDeleteAsync(app, floor, options.Concurrency, new Timings(), cancellationToken);
         }
 
+        await Load.SettleAsync(cancellationToken);
+
         var sides = new[] { new Side(small), new Side(large) };
         for (var round = 0; round < options.Rounds; round++)
         {
@@ -43,7 +45,7 @@ internal static class PurgeFlatScenario
 
             foreach (var side in round % 2 == 0 ? sides : sides.Reverse())
             {
-                side.AppTimings.Add(due, await PurgeSeeding.PurgeAsync(side.App, due, cancellationToken), []);
+                side.AppTimings.Add(due, await PurgeSeeding.PurgeAsync(side.App, due, cancellationToken));
                 await PurgeSeeding.FloorDeleteAsync(side.App, side.FloorPets, options.Concurrency, side.FloorTimings, cancellationToken);
             }
         }

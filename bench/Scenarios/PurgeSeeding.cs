@@ -16,10 +16,18 @@ internal static class PurgeSeeding
 {
     private const int MaxBatchSize = 100;
 
-    public static Task AddLiveAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
+    /// <returns>The pets' ids.</returns>
+    public static async Task<string[]> AddLiveAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
     {
         var now = app.Time.GetUtcNowWholeMilliseconds();
-        return BenchContext.SeedAsync(count, (i, ct) => app.Store.AddAsync(NewPet(app, i, now), ct), cancellationToken);
+        var ids = new string[count];
+        await BenchContext.SeedAsync(count, (i, ct) =>
+        {
+            var pet = NewPet(app, i, now);
+            ids[i] = pet.Id;
+            return app.Store.AddAsync(pet, ct);
+        }, cancellationToken);
+        return ids;
     }
 
     /// <summary>
@@ -57,12 +65,12 @@ internal static class PurgeSeeding
     /// <summary>Moves the app's clock just past the retention period, so everything deleted so far is due.</summary>
     public static void PassRetention(AppUnderTest app) => app.Time.Advance(app.RetentionPeriod + TimeSpan.FromMinutes(1));
 
-    public static async Task<TimeSpan> PurgeAsync(AppUnderTest app, int expected, CancellationToken cancellationToken)
+    public static async Task<Measured> PurgeAsync(AppUnderTest app, int expected, CancellationToken cancellationToken)
     {
         PurgeReport? report = null;
-        var elapsed = await Load.TimeAsync(async () => report = await app.Service<SoftDeletion>().PurgeDueAsync(cancellationToken));
+        var run = await Load.MeasureAsync(async () => report = await app.Service<SoftDeletion>().PurgeDueAsync(cancellationToken));
         return report is { Discarded: 0, Kept: 0 } && report.Purged == expected
-            ? elapsed
+            ? run
             : throw new BenchmarkFailedException($"The purge reported {report} where {expected} pets were due.");
     }
 
@@ -71,18 +79,18 @@ internal static class PurgeSeeding
     /// own partition, so pets can only go one request each, <paramref name="concurrency"/> at a time; the index rows
     /// share a partition per day, so they go in batches of 100, also <paramref name="concurrency"/> at a time.
     /// </summary>
-    public static async Task<TimeSpan> FloorDeleteAsync(
+    public static async Task FloorDeleteAsync(
         AppUnderTest app, FloorDeletedPet[] pets, int concurrency, Timings timings, CancellationToken cancellationToken)
     {
-        var latencies = Array.Empty<double>();
+        IReadOnlyList<double> latencies = [];
         var batches = pets.Select(p => p.Entry).GroupBy(e => e.PartitionKey).SelectMany(day => day.Chunk(MaxBatchSize)).ToArray();
-        var elapsed = await Load.TimeAsync(async () =>
+        var run = await Load.MeasureAsync(async () =>
         {
-            (_, latencies) = await Load.RunAsync(
+            latencies = (await Load.RunAsync(
                 pets.Length,
                 concurrency,
                 (i, ct) => app.FloorPets.DeleteEntityAsync(pets[i].Id, "pet", new ETag(pets[i].ETag), ct),
-                cancellationToken);
+                cancellationToken)).LatenciesMs;
             await Load.RunAsync(
                 batches.Length,
                 concurrency,
@@ -90,8 +98,7 @@ internal static class PurgeSeeding
                     batches[i].Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), ct),
                 cancellationToken);
         });
-        timings.Add(pets.Length, elapsed, latencies);
-        return elapsed;
+        timings.Add(pets.Length, run with { LatenciesMs = latencies });
     }
 
     private static Pet NewPet(AppUnderTest app, int i, DateTimeOffset now) =>

@@ -23,6 +23,7 @@ internal static class PurgeSpeedScenario
         PurgeSeeding.PassRetention(app);
         await PurgeSeeding.PurgeAsync(app, warmUp, cancellationToken);
         await PurgeSeeding.FloorDeleteAsync(app, warmUpFloor, options.Concurrency, new Timings(), cancellationToken);
+        await Load.SettleAsync(cancellationToken);
 
         var appTimings = new Timings();
         var floorTimings = new Timings();
@@ -33,13 +34,13 @@ internal static class PurgeSpeedScenario
             PurgeSeeding.PassRetention(app);
             if (round % 2 == 0)
             {
-                appTimings.Add(due, await PurgeSeeding.PurgeAsync(app, due, cancellationToken), []);
+                appTimings.Add(due, await PurgeSeeding.PurgeAsync(app, due, cancellationToken));
                 await PurgeSeeding.FloorDeleteAsync(app, floorPets, options.Concurrency, floorTimings, cancellationToken);
             }
             else
             {
                 await PurgeSeeding.FloorDeleteAsync(app, floorPets, options.Concurrency, floorTimings, cancellationToken);
-                appTimings.Add(due, await PurgeSeeding.PurgeAsync(app, due, cancellationToken), []);
+                appTimings.Add(due, await PurgeSeeding.PurgeAsync(app, due, cancellationToken));
             }
         }
 

@@ -73,8 +73,7 @@ internal static class ReminderScenario
         }
 
         context.Say($"{Name}: warming up ({warmUp} each)");
-        await Load.RunAsync(warmUp, options.Concurrency, AppRemindAsync, cancellationToken);
-        await Load.RunAsync(warmUp, options.Concurrency, FloorRemindAsync, cancellationToken);
+        await Load.WarmUpAsync(warmUp, options.Concurrency, AppRemindAsync, FloorRemindAsync, cancellationToken);
 
         context.Say($"{Name}: {options.Reminders} reminders per path, concurrency {options.Concurrency}");
         var (appTimings, floorTimings) = await Load.InterleaveAsync(
@@ -94,7 +93,8 @@ internal static class ReminderScenario
             floorStats,
             null,
             new Target("app/floor >= 0.80", Math.Round(appStats.OpsPerSecond / floorStats.OpsPerSecond, 3), 0.80, AtLeast: true),
-            $"concurrency {options.Concurrency}; messages were enqueued by CreatePet and dequeued before timing, as the host delivers them");
+            $"concurrency {options.Concurrency}; messages were enqueued by CreatePet and dequeued before timing, as the host delivers them",
+            CostTargets: [Target.CpuPerOperation(appStats, floorStats, 1.3)]);
     }
 
     private static async Task<string> CreateAsync(AppUnderTest app, CancellationToken cancellationToken)

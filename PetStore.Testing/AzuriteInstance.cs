@@ -4,11 +4,11 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PetStore.Tests.Azurite;
+namespace PetStore.Testing;
 
 /// <summary>
 /// A real Azurite (Blob, Queue and Table) running as a child <c>node</c> process on loopback ports of its own,
-/// so tests never depend on, or collide with, an emulator someone else left on 10000-10002.
+/// so tests and the benchmark never depend on, or collide with, an emulator someone else left on 10000-10002.
 /// </summary>
 public sealed partial class AzuriteInstance : IAsyncDisposable
 {
@@ -18,7 +18,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
-    // Closes Azurite when its stdin reaches end of file, which happens when the test process dies without
+    // Closes Azurite when its stdin reaches end of file, which happens when this process dies without
     // running ProcessExit (crash, vstest killing a hung testhost), so an emulator is never left behind.
     private const string ExitWhenParentDies =
         "data:text/javascript,process.stdin.on('end',()=>process.exit(0));process.stdin.resume();";
@@ -62,7 +62,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public int ProcessId { get; }
 
     /// <summary>
-    /// The one instance of this test process, started on first use and stopped when the process exits.
+    /// The one instance of this process, started on first use and stopped when the process exits.
     /// Disposing it does nothing; isolate tests with <see cref="UniqueName"/> tables and queues instead.
     /// </summary>
     public static Task<AzuriteInstance> SharedAsync() => SharedInstance.Value;
@@ -215,26 +215,11 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
                 : throw new InvalidOperationException($"AZURITE_JS points at '{overridePath}', which does not exist.");
         }
 
-        var repoRoot = FindRepoRoot();
-        var azuriteJs = Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        var azuriteJs = Repository.PathTo("node_modules", "azurite", "dist", "src", "azurite.js");
         return File.Exists(azuriteJs)
             ? azuriteJs
             : throw new InvalidOperationException(
-                $"Azurite is not installed: '{azuriteJs}' is missing. Run 'npm ci' in '{repoRoot}' (the repository root).");
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PetStore.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"No folder above '{AppContext.BaseDirectory}' contains PetStore.sln; set AZURITE_JS to the path of azurite.js.");
+                $"Azurite is not installed: '{azuriteJs}' is missing. Run 'npm ci' in '{Repository.Root}' (the repository root).");
     }
 
     private static async Task WaitUntilAcceptingAsync(int port, CancellationToken cancellationToken)
