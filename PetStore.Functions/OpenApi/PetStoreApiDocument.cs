@@ -332,7 +332,7 @@ internal static class PetStoreApiDocument
     {
         OpenApiResponse Problem(string description, string schema = "Problem", bool retryAfter = false)
         {
-            var headers = CorrelationHeader(document);
+            var headers = ResponseHeaders(document);
             if (retryAfter)
             {
                 headers["Retry-After"] = new OpenApiHeaderReference("RetryAfter", document);
@@ -375,7 +375,7 @@ internal static class PetStoreApiDocument
                 {
                     [HttpMethod.Get] = Operation(document, "ListPets", "List pets, a page at a time", new Dictionary<string, IOpenApiResponse>
                     {
-                        ["200"] = new OpenApiResponse { Description = "A page of pets; follow nextLink until it is absent.", Headers = CorrelationHeader(document), Content = json("PetList") },
+                        ["200"] = new OpenApiResponse { Description = "A page of pets; follow nextLink until it is absent.", Headers = ResponseHeaders(document), Content = json("PetList") },
                         ["400"] = Shared("ValidationProblem", document),
                         ["503"] = Shared("ServiceUnavailable", document),
                     }, parameters: ListParameters(document),
@@ -399,7 +399,7 @@ internal static class PetStoreApiDocument
                     [HttpMethod.Get] = Operation(document, "GetPet", "Get a pet", new Dictionary<string, IOpenApiResponse>
                     {
                         ["200"] = pet("The pet, soft-deleted or not, with its ETag."),
-                        ["304"] = new OpenApiResponse { Description = "The pet is still at an ETag sent in If-None-Match; no body.", Headers = CorrelationHeader(document, eTag: true) },
+                        ["304"] = new OpenApiResponse { Description = "The pet is still at an ETag sent in If-None-Match; no body.", Headers = ResponseHeaders(document, eTag: true) },
                         ["404"] = Shared("NotFound", document),
                         ["503"] = Shared("ServiceUnavailable", document),
                     }, parameters: [Param("IfNoneMatch", document)]),
@@ -410,7 +410,7 @@ internal static class PetStoreApiDocument
                         ["202"] = new OpenApiResponse
                         {
                             Description = "The pet is deleted until purgeAt and can be restored until then. Deleting it again answers the same purgeAt.",
-                            Headers = CorrelationHeader(document, eTag: true, location: true),
+                            Headers = ResponseHeaders(document, eTag: true, location: true),
                             Content = json("DeletePetResponse"),
                         },
                         ["404"] = Shared("NotFound", document),
@@ -437,6 +437,7 @@ internal static class PetStoreApiDocument
             },
             ["/" + Route] = new OpenApiPathItem
             {
+                Parameters = [Param("CorrelationId", document)],
                 Operations = new Dictionary<HttpMethod, OpenApiOperation>
                 {
                     [HttpMethod.Get] = new OpenApiOperation
@@ -451,7 +452,7 @@ internal static class PetStoreApiDocument
                             ["200"] = new OpenApiResponse
                             {
                                 Description = "The OpenAPI 3.1 document.",
-                                Headers = CorrelationHeader(document),
+                                Headers = ResponseHeaders(document),
                                 Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
                                 {
                                     [ContentType] = new OpenApiMediaType
@@ -485,7 +486,7 @@ internal static class PetStoreApiDocument
     private static OpenApiResponse PetResponse(string description, OpenApiDocument document, bool location = false) => new()
     {
         Description = description,
-        Headers = CorrelationHeader(document, eTag: true, location: location),
+        Headers = ResponseHeaders(document, eTag: true, location: location),
         Content = JsonContent("Pet", document),
     };
 
@@ -572,7 +573,8 @@ internal static class PetStoreApiDocument
         Schema = schema,
     };
 
-    private static Dictionary<string, IOpenApiHeader> CorrelationHeader(OpenApiDocument document, bool eTag = false, bool location = false)
+    /// <summary>The headers of a response: x-correlation-id, which the correlation middleware puts on every one, and those asked for.</summary>
+    private static Dictionary<string, IOpenApiHeader> ResponseHeaders(OpenApiDocument document, bool eTag = false, bool location = false)
     {
         var headers = new Dictionary<string, IOpenApiHeader>(StringComparer.OrdinalIgnoreCase)
         {
