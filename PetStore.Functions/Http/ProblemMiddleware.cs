@@ -10,9 +10,10 @@ namespace PetStore.Functions.Http;
 
 /// <summary>
 /// For HTTP triggers: turns an exception that escapes a function into a problem response. A
-/// <see cref="DependencyUnavailableException"/> becomes a 503 with <c>Retry-After</c> the caller can honour; anything
-/// else a 500 without internals, logged once here. A request the caller already abandoned rethrows: nobody is
-/// waiting for an answer. Other triggers never reach it, so the host's retries and poison queue apply to them.
+/// <see cref="DependencyUnavailableException"/> becomes a 503; anything else a 500 without internals, logged once
+/// here. Every 503, this one or one a function answers itself, gets the <c>Retry-After</c> the caller can honour. A
+/// request the caller already abandoned rethrows: nobody is waiting for an answer. Other triggers never reach it, so
+/// the host's retries and poison queue apply to them.
 /// </summary>
 internal sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -34,14 +35,19 @@ internal sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFu
             {
                 HttpLog.UnhandledException(logger, context.FunctionDefinition.Name, context.InvocationId, ex);
             }
-            else
-            {
-                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            }
 
             context.GetInvocationResult().Value = problem;
         }
+
+        // Every 503 says when to retry, whether the outage escaped the function or the function answered it itself.
+        if (context.GetHttpContext() is { } response && IsUnavailable(context.GetInvocationResult().Value))
+        {
+            response.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
     }
+
+    private static bool IsUnavailable(object? result) =>
+        (result is INestedHttpResult nested ? nested.Result : result) is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable };
 
     /// <summary>The problem an escaped exception becomes: 503 for an unavailable dependency, else 500.</summary>
     public static ProblemHttpResult ProblemFor(Exception exception) =>

@@ -38,7 +38,7 @@ public class FunctionExecutorTests
             .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
             .ToList();
 
-        Assert.Equal(8, functions.Count);
+        Assert.Equal(9, functions.Count);
         Assert.All(functions, m =>
         {
             Assert.True(m.DeclaringType!.IsPublic, $"{m.DeclaringType} must be public for the generated executor to call it directly.");

@@ -24,7 +24,7 @@ public class FunctionMetadataTests
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["CreatePet", "DeletePet", "GetPet", "ListPets", "PurgeDeletedPets", "RestorePet", "SetFeedingReminder", "UpdatePet"],
+            ["CreatePet", "DeletePet", "GetOpenApiDocument", "GetPet", "ListPets", "PurgeDeletedPets", "RestorePet", "SetFeedingReminder", "UpdatePet"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -44,6 +44,19 @@ public class FunctionMetadataTests
         Assert.Equal(methods.Split(','), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).Order(StringComparer.Ordinal));
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
         Assert.Contains(Functions[function].GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
+    }
+
+    [Fact]
+    public void GetOpenApiDocument_IsAnonymousGetOfOpenApiJson()
+    {
+        var trigger = Trigger("GetOpenApiDocument");
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("openapi.json", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+
+        // Tools fetch the description without a key; the README says why that is safe.
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]
@@ -70,7 +83,7 @@ public class FunctionMetadataTests
     public void Metadata_EntryPointsAreTheFunctionClassesRunMethods()
     {
         Assert.All(Functions, f => Assert.Equal(
-            $"PetStore.Functions.{f.Key switch { "SetFeedingReminder" => "Reminders", "PurgeDeletedPets" => "Purge", _ => "Pets" }}.{f.Key}.Run",
+            $"PetStore.Functions.{f.Key switch { "SetFeedingReminder" => "Reminders", "PurgeDeletedPets" => "Purge", "GetOpenApiDocument" => "OpenApi", _ => "Pets" }}.{f.Key}.Run",
             f.Value.GetProperty("entryPoint").GetString()));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PetStore.Functions;
@@ -69,6 +70,38 @@ public class ProblemMiddlewareTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => new ProblemMiddleware(_logger).Invoke(context, _ => throw new InvalidOperationException()));
         Assert.Null(context.InvocationResult);
+    }
+
+    [Fact]
+    public async Task Invoke_FunctionAnswersServiceUnavailable_AddsRetryAfter()
+    {
+        var http = new DefaultHttpContext();
+        var context = new TestFunctionContext("CreatePet", "httpTrigger", http);
+        Results<Created, ProblemHttpResult> answered = Problems.Unavailable("The queue is down.");
+
+        await new ProblemMiddleware(_logger).Invoke(context, c =>
+        {
+            c.GetInvocationResult().Value = answered;
+            return Task.CompletedTask;
+        });
+
+        Assert.Same(answered, context.InvocationResult);
+        Assert.Equal(ProblemMiddleware.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), http.Response.Headers.RetryAfter.ToString());
+    }
+
+    [Fact]
+    public async Task Invoke_FunctionAnswersAnythingElse_AddsNoRetryAfter()
+    {
+        var http = new DefaultHttpContext();
+        var context = new TestFunctionContext("GetPet", "httpTrigger", http);
+
+        await new ProblemMiddleware(_logger).Invoke(context, c =>
+        {
+            c.GetInvocationResult().Value = Problems.Conflict("busy");
+            return Task.CompletedTask;
+        });
+
+        Assert.False(http.Response.Headers.ContainsKey("Retry-After"));
     }
 
     [Fact]
