@@ -109,7 +109,9 @@ internal static class PetStoreApiDocument
             Pattern = "\\S",
             Description =
                 $"Trimmed of surrounding white space; then 1-{PetFields.MaxNameLength} text elements (what a person sees as one " +
-                $"character), with no control characters. The upper limit is `{MaxTextElementsKeyword}`: JSON Schema's maxLength counts code points.",
+                $"character), at least one of them visible (a name of only zero-width, format or other invisible characters is blank), " +
+                $"with no control characters, and at most {PetFields.MaxNameUtf16Length} UTF-16 code units stored. " +
+                $"The upper limit is `{MaxTextElementsKeyword}`: JSON Schema's maxLength counts code points.",
             Extensions = new Dictionary<string, IOpenApiExtension>
             {
                 [MaxTextElementsKeyword] = new JsonNodeExtension(JsonValue.Create(PetFields.MaxNameLength)),
@@ -308,15 +310,16 @@ internal static class PetStoreApiDocument
                 Name = "If-Match",
                 In = ParameterLocation.Header,
                 Description =
-                    "Change the pet only if it is still at one of these ETags (RFC 9110 §13.1.1), else 412; `*` means any version. " +
-                    "Compared exactly as sent, weak prefix included. Without it the change applies to the current version.",
+                    "Change the pet only if it is still at one of these ETags (RFC 9110 §13.1.1), else 412: `*`, or a comma-separated list of entity tags, " +
+                    "over one or more header lines. Compared exactly as the service issued them, weak prefix included. A malformed value is a 400 naming If-Match. " +
+                    "Without it the change applies to the current version.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             },
             ["IfNoneMatch"] = new OpenApiParameter
             {
                 Name = "If-None-Match",
                 In = ParameterLocation.Header,
-                Description = "Answer 304 with no body if the pet is still at one of these ETags (RFC 9110 §13.1.2).",
+                Description = "Answer 304 with no body if the pet is still at one of these ETags (RFC 9110 §13.1.2; weak comparison): `*`, or a comma-separated list of entity tags. A malformed value is a 400 naming If-None-Match.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             },
             ["CorrelationId"] = new OpenApiParameter
@@ -400,6 +403,7 @@ internal static class PetStoreApiDocument
                     {
                         ["200"] = pet("The pet, soft-deleted or not, with its ETag."),
                         ["304"] = new OpenApiResponse { Description = "The pet is still at an ETag sent in If-None-Match; no body.", Headers = ResponseHeaders(document, eTag: true) },
+                        ["400"] = Shared("ValidationProblem", document),
                         ["404"] = Shared("NotFound", document),
                         ["503"] = Shared("ServiceUnavailable", document),
                     }, parameters: [Param("IfNoneMatch", document)]),
@@ -413,6 +417,7 @@ internal static class PetStoreApiDocument
                             Headers = ResponseHeaders(document, eTag: true, location: true),
                             Content = json("DeletePetResponse"),
                         },
+                        ["400"] = Shared("ValidationProblem", document),
                         ["404"] = Shared("NotFound", document),
                         ["409"] = Shared("Conflict", document),
                         ["412"] = Shared("PreconditionFailed", document),
@@ -428,6 +433,7 @@ internal static class PetStoreApiDocument
                     [HttpMethod.Post] = Operation(document, "RestorePet", "Restore a soft-deleted pet", new Dictionary<string, IOpenApiResponse>
                     {
                         ["200"] = pet("The pet, back to the status it had before it was deleted."),
+                        ["400"] = Shared("ValidationProblem", document),
                         ["404"] = Shared("NotFound", document),
                         ["409"] = Shared("Conflict", document),
                         ["412"] = Shared("PreconditionFailed", document),
