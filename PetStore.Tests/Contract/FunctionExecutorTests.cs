@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Context.Features;
@@ -18,18 +17,6 @@ public class FunctionExecutorTests
 {
     private static readonly Assembly App = typeof(ProblemMiddleware).Assembly;
 
-    public static TheoryData<string> EntryPoints()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
-        var data = new TheoryData<string>();
-        foreach (var function in document.RootElement.EnumerateArray())
-        {
-            data.Add(function.GetProperty("entryPoint").GetString()!);
-        }
-
-        return data;
-    }
-
     [Fact]
     public void EveryFunctionMethod_IsDeclaredOnAPublicType()
     {
@@ -47,7 +34,7 @@ public class FunctionExecutorTests
     }
 
     [Theory]
-    [MemberData(nameof(EntryPoints))]
+    [MemberData(nameof(FunctionsMetadata.EntryPoints), MemberType = typeof(FunctionsMetadata))]
     public async Task GeneratedExecutor_CallsTheFunctionDirectly(string entryPoint)
     {
         var executor = App.GetType("PetStore.Functions.DirectFunctionExecutor", throwOnError: true)!;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PetStore.Functions.Http;
 using PetStore.Tests.Fakes;
@@ -11,24 +10,12 @@ namespace PetStore.Tests.Contract;
 /// </summary>
 public class ServiceRegistrationTests
 {
-    public static TheoryData<string> EntryPoints()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
-        var data = new TheoryData<string>();
-        foreach (var function in document.RootElement.EnumerateArray())
-        {
-            data.Add(function.GetProperty("entryPoint").GetString()!);
-        }
-
-        return data;
-    }
-
     private static ServiceProvider BuildProvider() => AppServices
         .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true" })
         .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
     [Theory]
-    [MemberData(nameof(EntryPoints))]
+    [MemberData(nameof(FunctionsMetadata.EntryPoints), MemberType = typeof(FunctionsMetadata))]
     public void FunctionClass_IsActivatedFromTheAppsServices(string entryPoint)
     {
         var typeName = entryPoint[..entryPoint.LastIndexOf('.')];
