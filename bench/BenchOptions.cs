@@ -42,6 +42,18 @@ internal sealed record BenchOptions
     /// <summary>Where the JSON report goes; null for a time-stamped file under <c>bench/results/</c>.</summary>
     public string? JsonPath { get; init; }
 
+    /// <summary>Measure the workers' start-up instead of the scenarios (no Azurite): <c>Startup/StartupBenchmark.cs</c>.</summary>
+    public bool Startup { get; init; }
+
+    /// <summary>Measured launches of each worker in the start-up measurement.</summary>
+    public int StartupRuns { get; init; } = 20;
+
+    /// <summary>The app worker's assembly to launch; null for PetStore.Functions' build output.</summary>
+    public string? StartupApp { get; init; }
+
+    /// <summary>The baseline worker's assembly to launch; null for <c>bench/StartupBaseline</c>'s build output.</summary>
+    public string? StartupBaseline { get; init; }
+
     public static BenchOptions Full { get; } = new();
 
     /// <summary>Every scenario, small enough to finish in well under a minute: proves the benchmark works, measures little.</summary>
@@ -57,6 +69,7 @@ internal sealed record BenchOptions
         PurgeLiveLarge = 1_000,
         ListSize = 500,
         Rounds = 2,
+        StartupRuns = 3,
     };
 
     public const string Usage = """
@@ -75,6 +88,11 @@ internal sealed record BenchOptions
           --only A,B              run only these scenarios (create, reminder, get, get-executor, purge-flat,
                                   purge-speed, list)
           --json PATH             where to write the JSON report (default bench/results/<time>.json)
+          --startup               measure the workers' start-up instead (no Azurite): PetStore.Functions against a
+                                  quickstart-style baseline worker, each launched as the Functions host launches it
+          --startup-runs N        measured launches of each worker (default 20)
+          --startup-app PATH      the app worker's .dll (default: PetStore.Functions' build output)
+          --startup-baseline PATH the baseline worker's .dll (default: bench/StartupBaseline's build output)
         Size flags given after --quick override its sizes.
         """;
 
@@ -88,7 +106,14 @@ internal sealed record BenchOptions
             var flag = args[i];
             options = flag switch
             {
-                "--quick" => Quick with { Concurrency = options.Concurrency, JsonPath = options.JsonPath },
+                "--quick" => Quick with
+                {
+                    Concurrency = options.Concurrency,
+                    JsonPath = options.JsonPath,
+                    Startup = options.Startup,
+                    StartupApp = options.StartupApp,
+                    StartupBaseline = options.StartupBaseline,
+                },
                 "--concurrency" => options with { Concurrency = Count(args, ref i) },
                 "--creates" => options with { Creates = Count(args, ref i) },
                 "--reminders" => options with { Reminders = Count(args, ref i) },
@@ -100,6 +125,10 @@ internal sealed record BenchOptions
                 "--list-size" => options with { ListSize = Count(args, ref i) },
                 "--rounds" => options with { Rounds = Count(args, ref i) },
                 "--json" => options with { JsonPath = Value(args, ref i) },
+                "--startup" => options with { Startup = true },
+                "--startup-runs" => options with { StartupRuns = Count(args, ref i) },
+                "--startup-app" => options with { StartupApp = Value(args, ref i) },
+                "--startup-baseline" => options with { StartupBaseline = Value(args, ref i) },
                 "--only" => options with { Only = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 _ => throw new ArgumentException($"Unknown option '{flag}'.", nameof(args)),
             };

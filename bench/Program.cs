@@ -1,4 +1,5 @@
 using PetStore.Bench;
+using PetStore.Bench.Startup;
 using PetStore.Testing;
 
 BenchOptions options;
@@ -19,6 +20,18 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (options.Startup)
+{
+    var startup = await StartupBenchmark.RunAsync(options, Console.Error, cancel.Token);
+    Console.WriteLine(startup.Render());
+    var startupJson = options.JsonPath
+        ?? Repository.PathTo("bench", "results", $"startup-{startup.StartedAt:yyyyMMdd-HHmmss}.json");
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(startupJson))!);
+    await File.WriteAllTextAsync(startupJson, startup.ToJson(), cancel.Token);
+    Console.WriteLine($"JSON: {startupJson}");
+    return 0;
+}
 
 var report = await BenchmarkRunner.RunAsync(options, Console.Error, cancel.Token);
 Console.WriteLine(ReportTable.Render(report));
