@@ -129,9 +129,14 @@ internal static class StartupBenchmark
         environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Production";
         environment.Remove("DOTNET_ENVIRONMENT");
         environment.Remove("ASPNETCORE_ENVIRONMENT");
-        // A storage connection that passes the app's start-up validation; nothing connects to it before the first
-        // invocation's storage call, which the probe does not make.
-        environment["PetStorage"] = "UseDevelopmentStorage=true";
+        // The app's storage connection in the shape Azure has (infra/: identity-based, a user-assigned managed
+        // identity), so the first call's client set-up includes Azure.Identity's. Nothing connects to it: the
+        // clients and the credential make no request before the first storage call, which the probe does not make.
+        environment.Remove("PetStorage");
+        environment["PetStorage__tableServiceUri"] = "https://petstorebench.table.core.windows.net/";
+        environment["PetStorage__queueServiceUri"] = "https://petstorebench.queue.core.windows.net/";
+        environment["PetStorage__credential"] = "managedidentity";
+        environment["PetStorage__clientId"] = "00000000-0000-0000-0000-000000000000";
 
         var stderr = new StringBuilder();
         using var process = new Process { StartInfo = start };
