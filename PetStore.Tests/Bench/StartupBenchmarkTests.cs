@@ -11,7 +11,7 @@ namespace PetStore.Tests.Bench;
 [Trait("Category", "Integration")]
 public class StartupBenchmarkTests
 {
-    private static readonly string[] Steps = ["main", "configured", "built", "ready", "first-call"];
+    private static readonly string[] Steps = ["main", "configured", "built", "ready", "started", "first-call"];
 
     [Fact]
     public async Task RunAsync_BuiltWorkers_ReportsEveryStepOfBothStartsAndJsonRoundTrips()

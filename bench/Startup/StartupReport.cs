@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace PetStore.Bench.Startup;
 
 /// <summary>One step of a worker's start, counted from the moment the benchmark launched the process.</summary>
-/// <param name="Name">main, configured, built, ready, first-call (see <c>StartupProbe/WorkerStartProbe.cs</c>).</param>
+/// <param name="Name">main, configured, built, ready, started, first-call (see <c>StartupProbe/WorkerStartProbe.cs</c>).</param>
 /// <param name="Ms">Wall time from the launch of <c>dotnet</c> to this step, in milliseconds.</param>
 /// <param name="CpuMs">The worker process's CPU time by this step (user and kernel, all threads), in milliseconds.</param>
 /// <param name="JitCompilations">Methods the JIT had compiled by this step (every tier, all threads).</param>
@@ -90,7 +90,8 @@ internal sealed record StartupReport(
         text.AppendLine("Each step counts from the launch of 'dotnet <worker>.dll' (wall ms), or from the process's start (CPU ms, methods");
         text.AppendLine("JIT-compiled, working set MiB). main: runtime up, Main about to run; configured: CreateBuilder and the app's");
         text.AppendLine("configuration done; built: Build() done; ready: options validated, the worker opens its gRPC stream to the host;");
-        text.AppendLine("first-call: function metadata read and every function class activated from a scope, as the first invocations do.");
+        text.AppendLine("started: every hosted service started, Kestrel listening for the host's HTTP; first-call: function metadata read and");
+        text.AppendLine("every function class activated from a scope, as the first invocations do.");
         return text.ToString();
     }
 

@@ -17,7 +17,9 @@ namespace PetStore.Bench.StartupProbe;
 /// <item><c>built</c>: the service provider is built (<c>HostBuilt</c>).</item>
 /// <item><c>ready</c>: <c>Run()</c> has validated the options (<c>ValidateOnStart</c>, the host's
 /// <c>IStartupValidator</c>) and the worker opens its gRPC stream to the Functions host: Grpc.Net.Client starts the
-/// <c>FunctionRpc/EventStream</c> call. After this the worker only answers the host.</item>
+/// <c>FunctionRpc/EventStream</c> call. After this the worker answers the host.</item>
+/// <item><c>started</c>: every hosted service has started (<c>ApplicationStarted</c>): after the worker's stream,
+/// Kestrel, which the ASP.NET Core integration listens on for the requests the host forwards.</item>
 /// <item><c>first-call</c>: what the host's first requests make the worker do, done here in-process: the function
 /// metadata (the generated provider) and one instance of every function class from a service scope, as the
 /// worker's activator creates them, which resolves every singleton a first invocation needs.</item>
@@ -37,7 +39,7 @@ internal sealed class WorkerStartProbe : IObserver<DiagnosticListener>, IObserve
     private readonly List<ProbeStage> _stages = [];
     private readonly Lock _gate = new();
     private IServiceProvider? _services;
-    private bool _reported;
+    private bool _streamOpened;
 
     // Kept alive for the process's life: the runtime holds only weak references to some subscribers.
     private static WorkerStartProbe? s_probe;
@@ -77,6 +79,7 @@ internal sealed class WorkerStartProbe : IObserver<DiagnosticListener>, IObserve
             case "HostBuilt":
                 Record("built");
                 _services = (value.Value as IHost)?.Services;
+                _services?.GetService<IHostApplicationLifetime>()?.ApplicationStarted.Register(OnStarted);
                 break;
             default:
                 break;
@@ -92,20 +95,30 @@ internal sealed class WorkerStartProbe : IObserver<DiagnosticListener>, IObserve
 
         lock (_gate)
         {
-            if (_reported)
+            if (_streamOpened)
             {
                 return;
             }
 
-            _reported = true;
+            _streamOpened = true;
         }
 
         Record("ready");
+    }
+
+    private void OnStarted()
+    {
+        Record("started");
         // A failure here escapes into the worker's start and ends the process with its stack trace on stderr,
         // which the benchmark reports.
         var (functions, classes) = PrepareFirstInvocation();
         Record("first-call");
-        var report = new ProbeReport(_stages, functions, classes);
+        ProbeReport report;
+        lock (_gate)
+        {
+            report = new ProbeReport([.. _stages], functions, classes);
+        }
+
         Console.Out.WriteLine(LinePrefix + JsonSerializer.Serialize(report, Json));
         Console.Out.Flush();
     }
@@ -133,13 +146,21 @@ internal sealed class WorkerStartProbe : IObserver<DiagnosticListener>, IObserve
         return (metadata.Length, classes.Count);
     }
 
-    private void Record(string name) => _stages.Add(new ProbeStage(
-        name,
-        Stopwatch.GetTimestamp(),
-        Environment.CpuUsage.TotalTime.TotalMilliseconds,
-        JitInfo.GetCompiledMethodCount(currentThread: false),
-        GC.GetTotalAllocatedBytes(precise: false),
-        Environment.WorkingSet));
+    // The steps run on whichever thread the worker's start is on; the lock also publishes each one to the next.
+    private void Record(string name)
+    {
+        var stage = new ProbeStage(
+            name,
+            Stopwatch.GetTimestamp(),
+            Environment.CpuUsage.TotalTime.TotalMilliseconds,
+            JitInfo.GetCompiledMethodCount(currentThread: false),
+            GC.GetTotalAllocatedBytes(precise: false),
+            Environment.WorkingSet);
+        lock (_gate)
+        {
+            _stages.Add(stage);
+        }
+    }
 
     void IObserver<DiagnosticListener>.OnCompleted()
     {
