@@ -17,6 +17,7 @@ public partial class ArchitectureTests
         ["Purge"] = ["Pets", "Reminders"],
         ["Http"] = [],
         ["Storage"] = ["Pets", "Purge", "Reminders"],
+        ["OpenApi"] = ["Http", "Pets"],
     };
 
     private static string FunctionsFolder =>
