@@ -3,6 +3,7 @@ using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
+using PetStore.Functions.Telemetry;
 
 namespace PetStore.Functions;
 
@@ -19,10 +20,11 @@ internal static class ServiceCollectionExtensions
         .AddReminders()
         .AddPurge();
 
-    public static IServiceCollection AddPets(this IServiceCollection services) => services.AddSingleton<PetUpdater>();
+    public static IServiceCollection AddPets(this IServiceCollection services) => services.AddPetStoreMetrics().AddSingleton<PetUpdater>();
 
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
+        services.AddPetStoreMetrics();
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.Section)
             .Validate(o => o.FeedingInterval > TimeSpan.Zero, "Reminders:FeedingInterval must be a positive TimeSpan such as 1.00:00:00.")
@@ -34,6 +36,7 @@ internal static class ServiceCollectionExtensions
 
     public static IServiceCollection AddPurge(this IServiceCollection services)
     {
+        services.AddPetStoreMetrics();
         services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.Section)
             .Validate(o => o.RetentionPeriod > TimeSpan.Zero, "Pets:RetentionPeriod must be a positive TimeSpan such as 30.00:00:00.")

@@ -7,6 +7,7 @@ using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Storage;
 using PetStore.Tests.Azurite;
+using PetStore.Tests.Fakes;
 
 namespace PetStore.Tests.Storage;
 
@@ -60,6 +61,7 @@ internal sealed class StoreOnAzurite
         time,
         Options.Create(new RetentionOptions()),
         Options.Create(new PurgeOptions { MaxConcurrency = maxConcurrency }),
+        UnobservedMetrics.Create(),
         NullLogger<SoftDeletion>.Instance);
 }
 
