@@ -68,6 +68,22 @@ public sealed class ReminderTraceTests : IAsyncLifetime
         Assert.Equal(90, delay.GetHistogramSum(), precision: 3);
     }
 
+    [Fact]
+    public async Task JobLogLines_CarryTheJobsTraceAndSpanIds_AndKeepTheirFields()
+    {
+        var (petId, _) = await _app.CreateAsync();
+        await _app.Function<SetFeedingReminder>().ProcessAsync(Assert.Single(await _app.DeliverAllAsync()), default);
+
+        var process = ProcessSpan();
+        var line = Assert.Single(_app.Logs(), log => log.EventId.Id == 2000);
+        Assert.Equal(process.TraceId, line.TraceId);
+        Assert.Equal(process.SpanId, line.SpanId);
+        var fields = line.Attributes!.ToDictionary(a => a.Key, a => a.Value);
+        Assert.Equal(petId, fields["PetId"]);
+        Assert.Equal(process.GetTagItem("messaging.message.conversation_id"), fields["CorrelationId"]);
+        Assert.IsType<DateTimeOffset>(fields["NextFeedingAt"]);
+    }
+
     private static void AssertStorageCall(IReadOnlyList<Activity> spans, string name, Activity parent)
     {
         var call = Assert.Single(spans, s => s.DisplayName == name && s.ParentSpanId == parent.SpanId);
