@@ -67,7 +67,8 @@ internal sealed record BenchOptions
           --purge-live-large N    live pets beside them, large case (default 20000)
           --list-size N           pets the list scenario pages through (default 5000)
           --rounds N              alternating app/floor rounds per comparison (default 4)
-          --only A,B              run only these scenarios (create, reminder, purge-flat, purge-speed, list)
+          --only A,B              run only these scenarios (create, reminder, purge-flat, purge-speed, list,
+                                  create-otel, remind-otel)
           --json PATH             where to write the JSON report (default bench/results/<time>.json)
         Size flags given after --quick override its sizes.
         """;

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace PetStore.Functions.Telemetry;
 
@@ -69,6 +71,14 @@ internal static class TelemetryServiceCollectionExtensions
         .AddPetStoreMetrics()
         .AddOpenTelemetry()
         .UseFunctionsWorkerDefaults()
-        .WithTracing(tracing => tracing.AddSource(PetStoreTelemetry.Name, PetStoreTelemetry.AzureSdkSources))
-        .WithMetrics(metrics => metrics.AddMeter(PetStoreTelemetry.Name));
+        .WithTracing(tracing => tracing.AddPetStoreInstrumentation())
+        .WithMetrics(metrics => metrics.AddPetStoreInstrumentation());
+
+    /// <summary>The app's spans and the Azure SDK's storage spans.</summary>
+    public static TracerProviderBuilder AddPetStoreInstrumentation(this TracerProviderBuilder tracing) =>
+        tracing.AddSource(PetStoreTelemetry.Name, PetStoreTelemetry.AzureSdkSources);
+
+    /// <summary>The app's metrics.</summary>
+    public static MeterProviderBuilder AddPetStoreInstrumentation(this MeterProviderBuilder metrics) =>
+        metrics.AddMeter(PetStoreTelemetry.Name);
 }
