@@ -128,8 +128,9 @@ internal static class MessagingSpans
             "tracestate" when fields.traceState is { } state => [state],
             _ => null,
         });
-        var context = extracted.ActivityContext;
-        return context.TraceId != default && context.SpanId != default ? context : default;
+        // The propagator validates the W3C format (version, lengths, lower-case hex, non-zero ids) and returns the
+        // default context for anything else, so whatever a producer wrote cannot make the message fail.
+        return extracted.ActivityContext;
     }
 
     private static void Tag(Activity span, string operation, string queueName, string? petId, string? correlationId)
