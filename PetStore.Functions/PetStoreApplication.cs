@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 using PetStore.Functions.Http;
+using PetStore.Functions.Telemetry;
 
 namespace PetStore.Functions;
 
@@ -35,6 +36,7 @@ internal static class PetStoreApplication
         builder.UseWhen<CorrelationMiddleware>(HttpTriggers.Match);
         builder.UseWhen<ProblemMiddleware>(HttpTriggers.Match);
         builder.Services.AddPetStore();
+        builder.Services.AddPetStoreTelemetry(builder.Configuration);
         return builder;
     }
 }

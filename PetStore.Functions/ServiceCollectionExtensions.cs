@@ -3,6 +3,7 @@ using PetStore.Functions.Pets;
 using PetStore.Functions.Purge;
 using PetStore.Functions.Reminders;
 using PetStore.Functions.Storage;
+using PetStore.Functions.Telemetry;
 
 namespace PetStore.Functions;
 
@@ -19,16 +20,18 @@ internal static class ServiceCollectionExtensions
         .AddReminders()
         .AddPurge();
 
-    public static IServiceCollection AddPets(this IServiceCollection services) => services.AddSingleton<PetUpdater>();
+    public static IServiceCollection AddPets(this IServiceCollection services) => services.AddPetStoreMetrics().AddSingleton<PetUpdater>();
 
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
+        services.AddPetStoreMetrics();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
     public static IServiceCollection AddPurge(this IServiceCollection services)
     {
+        services.AddPetStoreMetrics();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PurgeOptions>().BindConfiguration(PurgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<SoftDeletion>();

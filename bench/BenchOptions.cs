@@ -86,7 +86,7 @@ internal sealed record BenchOptions
           --list-size N           pets the list scenario pages through (default 5000)
           --rounds N              alternating app/floor rounds per comparison (default 4)
           --only A,B              run only these scenarios (create, reminder, get, get-executor, purge-flat,
-                                  purge-speed, list)
+                                  purge-speed, list, create-otel, remind-otel)
           --json PATH             where to write the JSON report (default bench/results/<time>.json)
           --startup               measure the workers' start-up instead (no Azurite): PetStore.Functions against a
                                   quickstart-style baseline worker, each launched as the Functions host launches it

@@ -16,6 +16,8 @@ internal static class BenchmarkRunner
         (PurgeFlatScenario.Name, PurgeFlatScenario.RunAsync),
         (PurgeSpeedScenario.Name, PurgeSpeedScenario.RunAsync),
         (ListScenario.Name, ListScenario.RunAsync),
+        (TelemetryScenarios.CreateName, TelemetryScenarios.CreateAsync),
+        (TelemetryScenarios.ReminderName, TelemetryScenarios.ReminderAsync),
     ];
 
     public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log, CancellationToken cancellationToken = default)

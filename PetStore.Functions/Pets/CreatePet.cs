@@ -4,11 +4,12 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PetStore.Functions.Http;
 using PetStore.Functions.Reminders;
+using PetStore.Functions.Telemetry;
 
 namespace PetStore.Functions.Pets;
 
 /// <summary><c>POST /api/pets</c>: stores a new pet and asks for its feeding reminder.</summary>
-public sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimeProvider time, ILogger<CreatePet> logger)
+public sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimeProvider time, PetStoreMetrics metrics, ILogger<CreatePet> logger)
 {
     [Function(nameof(CreatePet))]
     public async Task<Results<Created<PetResponse>, ProblemHttpResult>> Run(
@@ -41,6 +42,7 @@ public sealed class CreatePet(IPetStore store, IReminderQueue reminders, TimePro
         }
 
         PetsLog.Created(logger, pet.Id, correlationId);
+        metrics.PetCreated();
         request.HttpContext.Response.Headers.ETag = stored.ETag;
         return TypedResults.Created($"/api/pets/{pet.Id}", PetResponse.From(stored.Pet));
     }

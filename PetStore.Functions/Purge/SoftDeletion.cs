@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetStore.Functions.Pets;
 using PetStore.Functions.Reminders;
+using PetStore.Functions.Telemetry;
 
 namespace PetStore.Functions.Purge;
 
@@ -29,6 +30,7 @@ public sealed class SoftDeletion(
     TimeProvider time,
     IOptions<RetentionOptions> retention,
     IOptions<PurgeOptions> purge,
+    PetStoreMetrics metrics,
     ILogger<SoftDeletion> logger)
 {
     /// <summary>Soft-deletes the pet until now + the retention period. Deleting a deleted pet changes nothing.</summary>
@@ -84,24 +86,46 @@ public sealed class SoftDeletion(
     /// <exception cref="DependencyUnavailableException">Storage failed; what was purged stays purged, the rest waits for the next run.</exception>
     public async Task<PurgeReport> PurgeDueAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNowWholeMilliseconds();
-        var purged = 0;
-        var discarded = 0;
-        var kept = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = purge.Value.MaxConcurrency, CancellationToken = cancellationToken };
-        await foreach (var due in index.ListDueAsync(now, cancellationToken))
+        using var run = PurgeSpans.StartRun();
+        var started = time.GetTimestamp();
+        Exception? failure = null;
+        try
         {
-            var outcomes = new PurgeOutcome[due.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), parallel, async (i, ct) => outcomes[i] = await PurgeOneAsync(due[i], now, ct));
+            var now = time.GetUtcNowWholeMilliseconds();
+            var purged = 0;
+            var discarded = 0;
+            var kept = 0;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = purge.Value.MaxConcurrency, CancellationToken = cancellationToken };
+            await foreach (var due in index.ListDueAsync(now, cancellationToken))
+            {
+                using var batch = PurgeSpans.StartBatch(due.Count);
+                var outcomes = new PurgeOutcome[due.Count];
+                await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), parallel, async (i, ct) => outcomes[i] = await PurgeOneAsync(due[i], now, ct));
 
-            await index.RemoveAsync(due.Where((_, i) => outcomes[i] != PurgeOutcome.Kept).ToList(), cancellationToken);
-            purged += outcomes.Count(o => o == PurgeOutcome.Purged);
-            discarded += outcomes.Count(o => o == PurgeOutcome.Discarded);
-            kept += outcomes.Count(o => o == PurgeOutcome.Kept);
+                await index.RemoveAsync(due.Where((_, i) => outcomes[i] != PurgeOutcome.Kept).ToList(), cancellationToken);
+                var (batchPurged, batchDiscarded, batchKept) = (
+                    outcomes.Count(o => o == PurgeOutcome.Purged), outcomes.Count(o => o == PurgeOutcome.Discarded), outcomes.Count(o => o == PurgeOutcome.Kept));
+                PurgeSpans.Counted(batch, batchPurged, batchDiscarded, batchKept);
+                metrics.PurgeBatch(batchPurged, batchDiscarded, batchKept);
+                purged += batchPurged;
+                discarded += batchDiscarded;
+                kept += batchKept;
+            }
+
+            PurgeSpans.Counted(run, purged, discarded, kept);
+            PurgeLog.RunCompleted(logger, purged, discarded, kept);
+            return new PurgeReport(purged, discarded, kept);
         }
-
-        PurgeLog.RunCompleted(logger, purged, discarded, kept);
-        return new PurgeReport(purged, discarded, kept);
+        catch (Exception ex)
+        {
+            failure = ex;
+            PetStoreTelemetry.Failed(run, ex);
+            throw;
+        }
+        finally
+        {
+            metrics.PurgeRun(time.GetElapsedTime(started), failure);
+        }
     }
 
     private async Task<PurgeOutcome> PurgeOneAsync(PurgeEntry entry, DateTimeOffset now, CancellationToken cancellationToken)

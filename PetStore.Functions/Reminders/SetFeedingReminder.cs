@@ -2,18 +2,9 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetStore.Functions.Pets;
+using PetStore.Functions.Telemetry;
 
 namespace PetStore.Functions.Reminders;
-
-/// <summary>What the reminder job did with one message.</summary>
-public enum ReminderOutcome
-{
-    ReminderSet,
-    AlreadySet,
-    PetGone,
-    PetDeleted,
-    Poisoned,
-}
 
 /// <summary>
 /// Sets a new pet's first feeding reminder. Idempotent: a redelivered message finds the reminder set and changes
@@ -24,6 +15,7 @@ public sealed class SetFeedingReminder(
     IReminderQueue queue,
     TimeProvider time,
     IOptions<ReminderOptions> options,
+    PetStoreMetrics metrics,
     ILogger<SetFeedingReminder> logger)
 {
     [Function(nameof(SetFeedingReminder))]
@@ -35,14 +27,36 @@ public sealed class SetFeedingReminder(
     /// <exception cref="DependencyUnavailableException">Storage failed; the host retries the message.</exception>
     public async Task<ReminderOutcome> ProcessAsync(string rawMessage, CancellationToken cancellationToken)
     {
-        if (!ReminderMessage.TryParse(rawMessage, out var message, out var error))
+        // An unreadable message yields no message and an error; the span opens either way, so poisoning is traced too.
+        _ = ReminderMessage.TryParse(rawMessage, out var message, out var error);
+        using var span = MessagingSpans.StartProcess(
+            options.Value.QueueName, message?.TraceParent, message?.TraceState, message?.PetId, message?.CorrelationId);
+        try
         {
-            // Retrying cannot fix a message that does not parse: park it at once instead of five times later.
-            RemindersLog.Unreadable(logger, error);
-            await queue.SendToPoisonAsync(rawMessage, cancellationToken);
-            return ReminderOutcome.Poisoned;
+            var outcome = message is not null
+                ? await SetReminderAsync(message, cancellationToken)
+                : await PoisonAsync(rawMessage, error ?? "not a reminder message", cancellationToken);
+            MessagingSpans.Processed(span, outcome.ToAttributeValue(), message is null ? error : null);
+            metrics.ReminderProcessed(outcome.ToAttributeValue());
+            return outcome;
         }
+        catch (Exception ex)
+        {
+            PetStoreTelemetry.Failed(span, ex);
+            throw;
+        }
+    }
 
+    private async Task<ReminderOutcome> PoisonAsync(string rawMessage, string error, CancellationToken cancellationToken)
+    {
+        // Retrying cannot fix a message that does not parse: park it at once instead of five times later.
+        RemindersLog.Unreadable(logger, error);
+        await queue.SendToPoisonAsync(rawMessage, cancellationToken);
+        return ReminderOutcome.Poisoned;
+    }
+
+    private async Task<ReminderOutcome> SetReminderAsync(ReminderMessage message, CancellationToken cancellationToken)
+    {
         var petId = message.PetId;
         var correlationId = message.CorrelationId ?? "none";
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["PetId"] = petId, ["CorrelationId"] = correlationId });
@@ -52,6 +66,11 @@ public sealed class SetFeedingReminder(
         {
             case PetWriteOutcome.Written { After.Pet.NextFeedingAt: { } nextFeedingAt }:
                 RemindersLog.ReminderSet(logger, petId, nextFeedingAt, correlationId);
+                if (message.EnqueuedAt is { } enqueuedAt)
+                {
+                    metrics.ReminderDelay(time.GetUtcNow() - enqueuedAt);
+                }
+
                 return ReminderOutcome.ReminderSet;
             case PetWriteOutcome.Unchanged:
                 RemindersLog.AlreadySet(logger, petId, correlationId);

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using PetStore.Functions.Reminders;
+using PetStore.Functions.Telemetry;
 
 namespace PetStore.Functions.Storage;
 
@@ -28,13 +29,29 @@ internal sealed class StorageReminderQueue : IReminderQueue
             logger);
     }
 
-    public Task SendAsync(ReminderMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The send is a producer span, and its trace context goes into the message, because a Storage queue carries
+    /// none of its own: that is what lets the job's span join the request's trace.
+    /// </remarks>
+    public async Task SendAsync(ReminderMessage message, TimeSpan visibleAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _calls.RunAsync(
-            "send a reminder message",
-            ct => _queue.SendMessageAsync(message.ToJson(), visibilityTimeout: visibleAfter > TimeSpan.Zero ? visibleAfter : null, cancellationToken: ct),
-            cancellationToken);
+        using var span = MessagingSpans.StartSend(_queue.Name, message.PetId, message.CorrelationId);
+        var (traceParent, traceState) = MessagingSpans.TraceContextOf(span);
+        var traced = traceParent is null ? message : message with { TraceParent = traceParent, TraceState = traceState };
+        try
+        {
+            var receipt = await _calls.RunAsync(
+                "send a reminder message",
+                ct => _queue.SendMessageAsync(traced.ToJson(), visibilityTimeout: visibleAfter > TimeSpan.Zero ? visibleAfter : null, cancellationToken: ct),
+                cancellationToken);
+            MessagingSpans.Sent(span, receipt.Value.MessageId);
+        }
+        catch (Exception ex)
+        {
+            PetStoreTelemetry.Failed(span, ex);
+            throw;
+        }
     }
 
     public Task SendToPoisonAsync(string rawMessage, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public class BenchmarkTests
 
         var report = await BenchmarkRunner.RunAsync(BenchOptions.Quick, log, timeout.Token);
 
-        Assert.Equal(["create", "reminder", "get", "get-executor", "purge-flat", "purge-speed", "list"], report.Scenarios.Select(s => s.Scenario));
+        Assert.Equal(["create", "reminder", "get", "get-executor", "purge-flat", "purge-speed", "list", "create-otel", "remind-otel"], report.Scenarios.Select(s => s.Scenario));
         foreach (var scenario in report.Scenarios)
         {
             Assert.True(scenario.Operations > 0, scenario.Scenario);

@@ -12,11 +12,13 @@ public partial class ArchitectureTests
 {
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
-        ["Pets"] = ["Http", "Purge", "Reminders"],
-        ["Reminders"] = ["Pets"],
-        ["Purge"] = ["Pets", "Reminders"],
+        ["Pets"] = ["Http", "Purge", "Reminders", "Telemetry"],
+        ["Reminders"] = ["Pets", "Telemetry"],
+        ["Purge"] = ["Pets", "Reminders", "Telemetry"],
         ["Http"] = [],
-        ["Storage"] = ["Pets", "Purge", "Reminders"],
+        ["Storage"] = ["Pets", "Purge", "Reminders", "Telemetry"],
+        ["OpenApi"] = ["Http", "Pets"],
+        ["Telemetry"] = [],
     };
 
     private static string FunctionsFolder =>

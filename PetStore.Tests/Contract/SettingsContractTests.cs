@@ -31,6 +31,27 @@ public class SettingsContractTests
     }
 
     [Fact]
+    public void HostJson_EmitsOpenTelemetryWithoutApplicationInsightsSdkSettings()
+    {
+        var host = ReadJson(Path.Combine(AppContext.BaseDirectory, "host.json"));
+
+        Assert.Equal("OpenTelemetry", host.GetProperty("telemetryMode").GetString());
+
+        // The Application Insights SDK's settings (sampling, live metrics filters) do not apply in this mode.
+        Assert.False(host.TryGetProperty("logging", out var logging) && logging.TryGetProperty("applicationInsights", out _));
+    }
+
+    [Fact]
+    public void WorkerRuntimeConfig_TurnsOnTheAzureSdkActivitySources()
+    {
+        // The worker's own runtimeconfig.json, as the host starts it; the Azure SDK reads the switch once, at its first client.
+        var config = ReadJson(Path.Combine(AppContext.BaseDirectory, "PetStore.Functions.runtimeconfig.json"))
+            .GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.True(config.GetProperty("Azure.Experimental.EnableActivitySource").GetBoolean());
+    }
+
+    [Fact]
     public void SampleSettings_BindToValidOptionsWithTheDocumentedDefaults()
     {
         var values = ReadJson(Repository.PathTo("local.settings.sample.json")).GetProperty("Values");

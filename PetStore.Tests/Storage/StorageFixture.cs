@@ -62,6 +62,7 @@ internal sealed class StoreOnAzurite
         time,
         Options.Create(new RetentionOptions()),
         Options.Create(new PurgeOptions { MaxConcurrency = maxConcurrency }),
+        UnobservedMetrics.Create(),
         NullLogger<SoftDeletion>.Instance);
 }
 

@@ -97,7 +97,7 @@ internal static class ReminderScenario
             CostTargets: [Target.CpuPerOperation(appStats, floorStats, 1.3)]);
     }
 
-    private static async Task<string> CreateAsync(AppUnderTest app, CancellationToken cancellationToken)
+    internal static async Task<string> CreateAsync(AppUnderTest app, CancellationToken cancellationToken)
     {
         var result = await app.Function<CreatePet>().Run(app.Request("POST", "/api/pets", jsonBody: """{"name":"Rex","species":"dog","ageMonths":2}"""), cancellationToken);
         return result.Result is Created<PetResponse> { Value: { } created }
@@ -106,7 +106,7 @@ internal static class ReminderScenario
     }
 
     /// <summary>Takes every message off the queue, base64-decoded as the queue trigger hands it to the function.</summary>
-    private static async Task<string[]> ReceiveAllAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
+    internal static async Task<string[]> ReceiveAllAsync(AppUnderTest app, int count, CancellationToken cancellationToken)
     {
         var received = new ConcurrentBag<string>();
         var emptyReceives = 0;
