@@ -54,6 +54,12 @@ internal sealed record BenchOptions
     /// <summary>The baseline worker's assembly to launch; null for <c>bench/StartupBaseline</c>'s build output.</summary>
     public string? StartupBaseline { get; init; }
 
+    /// <summary>
+    /// App settings (<c>NAME=VALUE</c>) given to both workers over the Azure-shaped defaults of the start-up
+    /// measurement; an empty value removes the setting.
+    /// </summary>
+    public IReadOnlyList<string> StartupSettings { get; init; } = [];
+
     public static BenchOptions Full { get; } = new();
 
     /// <summary>Every scenario, small enough to finish in well under a minute: proves the benchmark works, measures little.</summary>
@@ -93,6 +99,7 @@ internal sealed record BenchOptions
           --startup-runs N        measured launches of each worker (default 20)
           --startup-app PATH      the app worker's .dll (default: PetStore.Functions' build output)
           --startup-baseline PATH the baseline worker's .dll (default: bench/StartupBaseline's build output)
+          --startup-setting N=V   an app setting for both workers over the Azure-shaped defaults; N= removes one
         Size flags given after --quick override its sizes.
         """;
 
@@ -113,6 +120,7 @@ internal sealed record BenchOptions
                     Startup = options.Startup,
                     StartupApp = options.StartupApp,
                     StartupBaseline = options.StartupBaseline,
+                    StartupSettings = options.StartupSettings,
                 },
                 "--concurrency" => options with { Concurrency = Count(args, ref i) },
                 "--creates" => options with { Creates = Count(args, ref i) },
@@ -129,6 +137,7 @@ internal sealed record BenchOptions
                 "--startup-runs" => options with { StartupRuns = Count(args, ref i) },
                 "--startup-app" => options with { StartupApp = Value(args, ref i) },
                 "--startup-baseline" => options with { StartupBaseline = Value(args, ref i) },
+                "--startup-setting" => options with { StartupSettings = [.. options.StartupSettings, Setting(args, ref i)] },
                 "--only" => options with { Only = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 _ => throw new ArgumentException($"Unknown option '{flag}'.", nameof(args)),
             };
@@ -142,6 +151,15 @@ internal sealed record BenchOptions
     {
         var flag = args[i];
         return ++i < args.Count ? args[i] : throw new ArgumentException($"{flag} needs a value.", nameof(args));
+    }
+
+    private static string Setting(IReadOnlyList<string> args, ref int i)
+    {
+        var flag = args[i];
+        var text = Value(args, ref i);
+        return text.IndexOf('=', StringComparison.Ordinal) > 0
+            ? text
+            : throw new ArgumentException($"{flag} needs NAME=VALUE, not '{text}'.", nameof(args));
     }
 
     private static int Count(IReadOnlyList<string> args, ref int i)

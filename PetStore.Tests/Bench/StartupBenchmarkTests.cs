@@ -42,11 +42,20 @@ public class StartupBenchmarkTests
     [Fact]
     public void Parse_StartupThenQuick_KeepsTheStartupModeWithFewerRuns()
     {
-        var options = BenchOptions.Parse(["--startup", "--startup-app", "app.dll", "--quick"]);
+        var options = BenchOptions.Parse(["--startup", "--startup-app", "app.dll", "--startup-setting", "A=1", "--quick", "--startup-setting", "B="]);
 
         Assert.True(options.Startup);
         Assert.Equal(("app.dll", BenchOptions.Quick.StartupRuns), (options.StartupApp, options.StartupRuns));
+        Assert.Equal(["A=1", "B="], options.StartupSettings);
         Assert.True(BenchOptions.Quick.StartupRuns < BenchOptions.Full.StartupRuns);
+    }
+
+    [Fact]
+    public void Parse_StartupSettingWithoutName_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--startup", "--startup-setting", "=1"]));
+
+        Assert.Contains("NAME=VALUE", error.Message, StringComparison.Ordinal);
     }
 
     private static void AssertStarted(StartupWorker worker, int runs)

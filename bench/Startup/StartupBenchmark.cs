@@ -23,6 +23,8 @@ internal static class StartupBenchmark
 {
     public const string ProbeAssembly = "PetStore.Bench.StartupProbe.dll";
 
+    private const string BenchClientId = "00000000-0000-0000-0000-000000000000";
+
     /// <summary>How long one launch may take to reach the end of the probe before it counts as failed.</summary>
     private static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(60);
 
@@ -59,8 +61,8 @@ internal static class StartupBenchmark
             Say(log, $"startup: app {app.Path}");
             Say(log, $"startup: baseline {baseline.Path}");
             Say(log, $"startup: one unmeasured launch each, then {options.StartupRuns} each, alternating");
-            await LaunchAsync(app, probe, hostUri, cancellationToken);
-            await LaunchAsync(baseline, probe, hostUri, cancellationToken);
+            await LaunchAsync(app, probe, hostUri, options.StartupSettings, cancellationToken);
+            await LaunchAsync(baseline, probe, hostUri, options.StartupSettings, cancellationToken);
 
             var appRuns = new List<ProbeRun>();
             var baselineRuns = new List<ProbeRun>();
@@ -70,7 +72,7 @@ internal static class StartupBenchmark
                 var order = i % 2 == 0 ? new[] { (app, appRuns), (baseline, baselineRuns) } : [(baseline, baselineRuns), (app, appRuns)];
                 foreach (var (worker, runs) in order)
                 {
-                    runs.Add(await LaunchAsync(worker, probe, hostUri, cancellationToken));
+                    runs.Add(await LaunchAsync(worker, probe, hostUri, options.StartupSettings, cancellationToken));
                 }
             }
 
@@ -97,7 +99,36 @@ internal static class StartupBenchmark
             : throw new BenchmarkFailedException($"The {name} worker is not at {full}; build it (or publish it there) first.");
     }
 
-    private static async Task<ProbeRun> LaunchAsync(WorkerUnderTest worker, string probe, string hostUri, CancellationToken cancellationToken)
+    /// <summary>
+    /// The settings a worker gets in Azure (infra/), in their shape, pointing nowhere that answers: no client,
+    /// credential or exporter makes a request before the first invocation, and the launch ends before the first
+    /// telemetry export is due.
+    /// </summary>
+    private static IEnumerable<(string Name, string Value)> AzureSettings(string folder, string hostUri) =>
+    [
+        ("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated"),
+        ("FUNCTIONS_APPLICATION_DIRECTORY", folder),
+        // Azure's environment: Development would also validate the whole service graph on Build().
+        ("AZURE_FUNCTIONS_ENVIRONMENT", "Production"),
+        // Identity-based storage with a user-assigned managed identity, so the first call's client set-up includes
+        // Azure.Identity's.
+        ("PetStorage__tableServiceUri", "https://petstorebench.table.core.windows.net/"),
+        ("PetStorage__queueServiceUri", "https://petstorebench.queue.core.windows.net/"),
+        ("PetStorage__credential", "managedidentity"),
+        ("PetStorage__clientId", BenchClientId),
+        // Application Insights with Entra ID authentication, so the OpenTelemetry SDK and its exporter start as they
+        // do in Azure; the ingestion endpoint is the silent host socket.
+        ("APPLICATIONINSIGHTS_CONNECTION_STRING", $"InstrumentationKey={BenchClientId};IngestionEndpoint={hostUri}"),
+        ("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", $"ClientId={BenchClientId};Authorization=AAD"),
+    ];
+
+    private static (string Name, string Value) Split(string setting)
+    {
+        var at = setting.IndexOf('=', StringComparison.Ordinal);
+        return (setting[..at], setting[(at + 1)..]);
+    }
+
+    private static async Task<ProbeRun> LaunchAsync(WorkerUnderTest worker, string probe, string hostUri, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(worker.Path)!;
         var start = new ProcessStartInfo("dotnet")
@@ -123,20 +154,20 @@ internal static class StartupBenchmark
 
         var environment = start.Environment;
         environment["DOTNET_STARTUP_HOOKS"] = probe;
-        environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
-        environment["FUNCTIONS_APPLICATION_DIRECTORY"] = folder;
-        // Azure's environment: Development would also validate the whole service graph on Build().
-        environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Production";
         environment.Remove("DOTNET_ENVIRONMENT");
         environment.Remove("ASPNETCORE_ENVIRONMENT");
-        // The app's storage connection in the shape Azure has (infra/: identity-based, a user-assigned managed
-        // identity), so the first call's client set-up includes Azure.Identity's. Nothing connects to it: the
-        // clients and the credential make no request before the first storage call, which the probe does not make.
         environment.Remove("PetStorage");
-        environment["PetStorage__tableServiceUri"] = "https://petstorebench.table.core.windows.net/";
-        environment["PetStorage__queueServiceUri"] = "https://petstorebench.queue.core.windows.net/";
-        environment["PetStorage__credential"] = "managedidentity";
-        environment["PetStorage__clientId"] = "00000000-0000-0000-0000-000000000000";
+        foreach (var (name, value) in AzureSettings(folder, hostUri).Concat(settings.Select(Split)))
+        {
+            if (value.Length == 0)
+            {
+                environment.Remove(name);
+            }
+            else
+            {
+                environment[name] = value;
+            }
+        }
 
         var stderr = new StringBuilder();
         using var process = new Process { StartInfo = start };
