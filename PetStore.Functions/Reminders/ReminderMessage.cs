@@ -28,13 +28,13 @@ public sealed record ReminderMessage(
     /// </summary>
     [JsonPropertyName("traceparent")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonConverter(typeof(OptionalTraceField))]
+    [JsonConverter(typeof(OptionalStringConverter))]
     public string? TraceParent { get; init; }
 
     /// <summary>The W3C Trace Context <c>tracestate</c> that goes with <see cref="TraceParent"/> (optional, ignored without it).</summary>
     [JsonPropertyName("tracestate")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonConverter(typeof(OptionalTraceField))]
+    [JsonConverter(typeof(OptionalStringConverter))]
     public string? TraceState { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
@@ -70,30 +70,9 @@ public sealed record ReminderMessage(
         error = null;
         return true;
     }
-
-    /// <summary>Reads a trace field that is a string as is, and any other JSON value as absent: trace context is best effort.</summary>
-    private sealed class OptionalTraceField : JsonConverter<string?>
-    {
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                return reader.GetString();
-            }
-
-            reader.Skip();
-            return null;
-        }
-
-        public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
-        {
-            ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(value);
-        }
-    }
 }
 
-/// <summary>An optional string: anything but a JSON string reads as absent.</summary>
+/// <summary>An optional string (correlation id, trace context): anything but a JSON string reads as absent, since these fields are best effort.</summary>
 internal sealed class OptionalStringConverter : JsonConverter<string?>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
