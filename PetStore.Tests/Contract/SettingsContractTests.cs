@@ -19,6 +19,11 @@ public class SettingsContractTests
         return document.RootElement.Clone();
     }
 
+    /// <summary>The app's services on local storage with one setting changed, as the worker would build them.</summary>
+    private static ServiceProvider WithSetting(string key, string value) => AppServices
+        .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
+        .BuildServiceProvider();
+
     [Fact]
     public void HostJson_SetsTheQueueBehaviourExplicitly()
     {
@@ -78,9 +83,7 @@ public class SettingsContractTests
     [InlineData("PetStorage", "")]
     public void Options_InvalidSetting_FailsWithAMessageNamingIt(string key, string value)
     {
-        using var services = AppServices
-            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
-            .BuildServiceProvider();
+        using var services = WithSetting(key, value);
 
         var validator = services.GetRequiredService<IStartupValidator>();
         var error = Assert.ThrowsAny<OptionsValidationException>(validator.Validate);
@@ -104,9 +107,7 @@ public class SettingsContractTests
     [InlineData("Purge:MaxConcurrency", "-1", "1")]
     public void Options_OutOfRange_StopsStartUpNamingTheSettingAndTheRange(string key, string value, string bound)
     {
-        using var services = AppServices
-            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
-            .BuildServiceProvider();
+        using var services = WithSetting(key, value);
 
         var error = Assert.ThrowsAny<OptionsValidationException>(services.GetRequiredService<IStartupValidator>().Validate);
 
@@ -122,9 +123,7 @@ public class SettingsContractTests
     [InlineData("Purge:MaxConcurrency", "1")]
     public void Options_AtTheBounds_AreValid(string key, string value)
     {
-        using var services = AppServices
-            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
-            .BuildServiceProvider();
+        using var services = WithSetting(key, value);
 
         services.GetRequiredService<IStartupValidator>().Validate();
     }
@@ -136,9 +135,7 @@ public class SettingsContractTests
     [InlineData("Purge:MaxConcurrency", "sixteen")]
     public void Options_NotEvenOfTheRightType_StopsStartUpNamingTheSetting(string key, string value)
     {
-        using var services = AppServices
-            .With(new Dictionary<string, string?> { ["PetStorage"] = "UseDevelopmentStorage=true", [key] = value })
-            .BuildServiceProvider();
+        using var services = WithSetting(key, value);
 
         var error = Assert.ThrowsAny<Exception>(services.GetRequiredService<IStartupValidator>().Validate);
 
