@@ -7,7 +7,19 @@ using PetStore.Functions.Telemetry;
 namespace PetStore.Functions.Purge;
 
 /// <summary>What one purge run did: pets purged, stale index entries discarded, and entries left for the next run.</summary>
-public sealed record PurgeReport(int Purged, int Discarded, int Kept);
+public sealed record PurgeReport(int Purged, int Discarded, int Kept)
+{
+    public static PurgeReport None { get; } = new(0, 0, 0);
+
+    public static PurgeReport operator +(PurgeReport left, PurgeReport right) => Add(left, right);
+
+    public static PurgeReport Add(PurgeReport left, PurgeReport right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return new(left.Purged + right.Purged, left.Discarded + right.Discarded, left.Kept + right.Kept);
+    }
+}
 
 /// <summary>
 /// The soft-delete protocol, in one place: the order of its writes, and the retention period.
@@ -92,9 +104,7 @@ public sealed class SoftDeletion(
         try
         {
             var now = time.GetUtcNowWholeMilliseconds();
-            var purged = 0;
-            var discarded = 0;
-            var kept = 0;
+            var report = PurgeReport.None;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = purge.Value.MaxConcurrency, CancellationToken = cancellationToken };
             await foreach (var due in index.ListDueAsync(now, cancellationToken))
             {
@@ -103,18 +113,16 @@ public sealed class SoftDeletion(
                 await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), parallel, async (i, ct) => outcomes[i] = await PurgeOneAsync(due[i], now, ct));
 
                 await index.RemoveAsync(due.Where((_, i) => outcomes[i] != PurgeOutcome.Kept).ToList(), cancellationToken);
-                var (batchPurged, batchDiscarded, batchKept) = (
+                var page = new PurgeReport(
                     outcomes.Count(o => o == PurgeOutcome.Purged), outcomes.Count(o => o == PurgeOutcome.Discarded), outcomes.Count(o => o == PurgeOutcome.Kept));
-                PurgeSpans.Counted(batch, batchPurged, batchDiscarded, batchKept);
-                metrics.PurgeBatch(batchPurged, batchDiscarded, batchKept);
-                purged += batchPurged;
-                discarded += batchDiscarded;
-                kept += batchKept;
+                PurgeSpans.Counted(batch, page.Purged, page.Discarded, page.Kept);
+                metrics.PurgeBatch(page.Purged, page.Discarded, page.Kept);
+                report += page;
             }
 
-            PurgeSpans.Counted(run, purged, discarded, kept);
-            PurgeLog.RunCompleted(logger, purged, discarded, kept);
-            return new PurgeReport(purged, discarded, kept);
+            PurgeSpans.Counted(run, report.Purged, report.Discarded, report.Kept);
+            PurgeLog.RunCompleted(logger, report.Purged, report.Discarded, report.Kept);
+            return report;
         }
         catch (Exception ex)
         {
